@@ -1,0 +1,150 @@
+"""The annual plan: which webinars next year holds, for which regions and languages.
+
+The strategy's rules: normally no more than six webinars a year (capacity, a setting),
+limited by staff and money; if demand exceeds capacity, topics inside the scope come
+first, while every region still gets at least one webinar; synergies between similar
+or complementary proposals are merged into one entry.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from portal.states import StateMachineMixin
+from proposals.models import ConsultationCycle, Proposal
+from webinars.models import Expert, Language, Region, Topic, Webinar
+
+
+def default_capacity() -> int:
+    return settings.PORTAL_DEFAULT_PLAN_CAPACITY
+
+
+class AnnualPlan(StateMachineMixin, models.Model):
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    TRANSITIONS = {
+        State.DRAFT: frozenset({State.PUBLISHED}),
+        State.PUBLISHED: frozenset({State.ARCHIVED}),
+        State.ARCHIVED: frozenset(),
+    }
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    cycle = models.OneToOneField(
+        ConsultationCycle,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plan",
+        verbose_name=_("consultation cycle"),
+    )
+    capacity = models.PositiveSmallIntegerField(
+        _("capacity (webinars a year)"),
+        default=default_capacity,
+        validators=[MinValueValidator(1)],
+        help_text=_("The strategy: in principle no more than six a year."),
+    )
+    budget = models.DecimalField(
+        _("budget"), max_digits=12, decimal_places=2, default=Decimal("0"), validators=[MinValueValidator(0)]
+    )
+    cost_per_webinar = models.DecimalField(
+        _("cost per webinar"), max_digits=10, decimal_places=2, default=Decimal("0"), validators=[MinValueValidator(0)]
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
+    notes = models.TextField(_("notes"), blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("annual plan")
+        verbose_name_plural = _("annual plans")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=1),
+                name="plan_capacity_at_least_one",
+                violation_error_message=_("A plan holds at least one webinar."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(budget__gte=0) & models.Q(cost_per_webinar__gte=0),
+                name="plan_money_not_negative",
+                violation_error_message=_("Budget and cost cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(state="published") | models.Q(published_at__isnull=False),
+                name="plan_published_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Plan %(year)s") % {"year": self.year}
+
+    def clean(self) -> None:
+        if self.capacity is not None and self.capacity < 1:
+            raise ValidationError({"capacity": _("A plan holds at least one webinar.")})
+        if self.cycle_id and self.cycle.target_year != self.year:
+            raise ValidationError({"cycle": _("The consultation prepared another year.")})
+
+
+class PlanEntry(models.Model):
+    """One webinar of the plan, born of one or several merged proposals."""
+
+    plan = models.ForeignKey(AnnualPlan, on_delete=models.CASCADE, related_name="entries", verbose_name=_("plan"))
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    title = models.CharField(_("title"), max_length=255)
+    topic = models.ForeignKey(
+        Topic, on_delete=models.PROTECT, null=True, blank=True, related_name="plan_entries", verbose_name=_("topic")
+    )
+    proposals = models.ManyToManyField(
+        Proposal, blank=True, related_name="plan_entries", verbose_name=_("source proposals")
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="plan_entries", verbose_name=_("main region")
+    )
+    languages = models.ManyToManyField(Language, related_name="plan_entries", verbose_name=_("languages"))
+    period = models.CharField(
+        _("period"), max_length=4, choices=Proposal.Period.choices, default=Proposal.Period.ANY
+    )
+    expert = models.ForeignKey(
+        Expert, on_delete=models.PROTECT, null=True, blank=True, related_name="plan_entries", verbose_name=_("expert")
+    )
+    rationale = models.TextField(_("why it is in the plan"), blank=True)
+    webinar = models.OneToOneField(
+        Webinar,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plan_entry",
+        verbose_name=_("scheduled webinar"),
+    )
+
+    class Meta:
+        ordering = ["plan", "position"]
+        verbose_name = _("plan entry")
+        verbose_name_plural = _("plan entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "position"],
+                name="plan_entry_unique_position",
+                violation_error_message=_("Two entries of a plan cannot share a position."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,23 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from reporting.models import CommitteeDecision, DocumentReference, FollowUpAction, Measure
+
+
+@register(CommitteeDecision)
+class CommitteeDecisionTranslation(TranslationOptions):
+    fields = ("title", "text", "agenda_item")
+
+
+@register(Measure)
+class MeasureTranslation(TranslationOptions):
+    fields = ("title", "implementation", "examination", "decision_taken", "follow_up")
+
+
+@register(DocumentReference)
+class DocumentReferenceTranslation(TranslationOptions):
+    fields = ("title", "paragraphs")
+
+
+@register(FollowUpAction)
+class FollowUpActionTranslation(TranslationOptions):
+    fields = ("description",)

@@ -1,0 +1,273 @@
+"""The catalogue the public sees: topics, series, webinars and the experts who give them."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from portal.states import StateMachineMixin
+from webinars.models.reference import Language, Region, ScopeArea
+
+
+class Topic(models.Model):
+    """A subject a webinar can treat, with its objectives and target audience."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=255)
+    summary = models.TextField(_("summary"), blank=True)
+    objectives = models.TextField(_("objectives"), blank=True)
+    target_audience = models.TextField(_("target audience"), blank=True)
+    scope_area = models.ForeignKey(
+        ScopeArea,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="topics",
+        verbose_name=_("scope area"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Series(models.Model):
+    """A graded sequence of webinars: each part builds on the one before.
+
+    The strategy: "each webinar completes the information given in the previous ones
+    and deepens the discussion". Parts are numbered 1, 2, 3... without gaps.
+    """
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    topic = models.ForeignKey(
+        Topic, on_delete=models.PROTECT, null=True, blank=True, related_name="series", verbose_name=_("topic")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def check_order(self) -> None:
+        """Refuse a series whose parts are not numbered 1..n (the gradation has no holes)."""
+        check_part_positions(list(self.parts.values_list("series_position", flat=True)))
+
+
+def check_part_positions(positions: list[int]) -> None:
+    """Parts of a graded series are numbered 1, 2, ..., n with no gap and no repeat."""
+    ordered = sorted(positions)
+    expected = list(range(1, len(ordered) + 1))
+    if ordered != expected:
+        raise ValidationError(
+            _("The parts of a series must be numbered 1 to %(count)s without gaps or repeats; got %(got)s.")
+            % {"count": len(ordered), "got": ", ".join(str(p) for p in ordered) or "-"},
+            code="series_gaps",
+        )
+
+
+class Expert(models.Model):
+    """An expert of the roster: staff of the organisation or external.
+
+    Only the name, title and biography are ever public; e-mail, gender and nationality
+    serve the Secretariat's balance figures (member states asked for gender parity and
+    geographic balance).
+    """
+
+    class Kind(models.TextChoices):
+        STAFF = "staff", _("Staff")
+        EXTERNAL = "external", _("External expert")
+
+    class Gender(models.TextChoices):
+        FEMALE = "female", _("Female")
+        MALE = "male", _("Male")
+        OTHER = "other", _("Other")
+        UNDISCLOSED = "undisclosed", _("Not disclosed")
+
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title or position"), max_length=255, blank=True)
+    biography = models.TextField(_("short biography"), blank=True)
+    email = models.EmailField(_("e-mail"), unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.EXTERNAL)
+    gender = models.CharField(_("gender"), max_length=12, choices=Gender.choices, default=Gender.UNDISCLOSED)
+    nationality = models.CharField(
+        _("nationality"), max_length=2, blank=True, help_text=_("Two-letter country code (ISO 3166-1).")
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, null=True, blank=True, related_name="experts", verbose_name=_("region")
+    )
+    languages = models.ManyToManyField(Language, blank=True, related_name="experts", verbose_name=_("languages"))
+    scope_areas = models.ManyToManyField(
+        ScopeArea, blank=True, related_name="experts", verbose_name=_("areas of expertise")
+    )
+    expertise = models.TextField(_("expertise"), blank=True)
+    is_active = models.BooleanField(_("on the roster"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("expert")
+        verbose_name_plural = _("experts")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(nationality="") | models.Q(nationality__regex=r"^[A-Z]{2}$"),
+                name="expert_nationality_iso2",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.nationality:
+            self.nationality = self.nationality.upper()
+            if len(self.nationality) != 2 or not self.nationality.isalpha():
+                raise ValidationError({"nationality": _("Give a two-letter country code such as KE or BR.")})
+
+
+class WebinarQuerySet(models.QuerySet):
+    def public(self):
+        """What visitors may see: everything but a webinar still being planned internally."""
+        return self.exclude(status=Webinar.Status.PLANNED)
+
+    def held(self):
+        return self.filter(status=Webinar.Status.HELD)
+
+    def scheduled(self):
+        return self.filter(status=Webinar.Status.SCHEDULED)
+
+
+class Webinar(StateMachineMixin, models.Model):
+    """One webinar: planned, scheduled with a date, held, or cancelled.
+
+    Format, from the strategy: "a talk by an expert followed by questions and answers";
+    failing that, "the talk may be pre-recorded and broadcast, followed by a live Q&A".
+    """
+
+    class Format(models.TextChoices):
+        LIVE = "live", _("Live talk with questions and answers")
+        PRERECORDED = "prerecorded", _("Pre-recorded talk with live questions and answers")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        SCHEDULED = "scheduled", _("Scheduled")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    TRANSITIONS = {
+        Status.PLANNED: frozenset({Status.SCHEDULED, Status.CANCELLED}),
+        Status.SCHEDULED: frozenset({Status.PLANNED, Status.HELD, Status.CANCELLED}),
+        Status.HELD: frozenset(),
+        Status.CANCELLED: frozenset({Status.PLANNED}),
+    }
+    state_field = "status"
+    MAX_DURATION_MINUTES = 480
+
+    slug = models.SlugField(_("slug"), max_length=140, unique=True)
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    objectives = models.TextField(_("objectives"), blank=True)
+    target_audience = models.TextField(_("target audience"), blank=True)
+    summary = models.TextField(_("summary after the webinar"), blank=True)
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="webinars", verbose_name=_("topic"))
+    series = models.ForeignKey(
+        Series, on_delete=models.PROTECT, null=True, blank=True, related_name="parts", verbose_name=_("series")
+    )
+    series_position = models.PositiveSmallIntegerField(_("part number in the series"), null=True, blank=True)
+    regions = models.ManyToManyField(Region, related_name="webinars", verbose_name=_("target regions"))
+    languages = models.ManyToManyField(Language, related_name="webinars", verbose_name=_("languages"))
+    experts = models.ManyToManyField(Expert, blank=True, related_name="webinars", verbose_name=_("experts"))
+    starts_at = models.DateTimeField(_("starts at"), null=True, blank=True, db_index=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"),
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_DURATION_MINUTES)],
+    )
+    format = models.CharField(_("format"), max_length=12, choices=Format.choices, default=Format.LIVE)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PLANNED)
+    join_url = models.URLField(_("join link"), blank=True, help_text=_("Sent to registered participants only."))
+    registration_count = models.PositiveIntegerField(_("registrations"), default=0)
+    attendance_count = models.PositiveIntegerField(_("attendance"), default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = WebinarQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at", "title"]
+        verbose_name = _("webinar")
+        verbose_name_plural = _("webinars")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(duration_minutes__gte=1) & models.Q(duration_minutes__lte=480),
+                name="webinar_duration_positive",
+                violation_error_message=_("A webinar must end after it starts and last at most eight hours."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["planned", "cancelled"]) | models.Q(starts_at__isnull=False),
+                name="webinar_dated_when_scheduled",
+                violation_error_message=_("A scheduled or held webinar needs a start date and time."),
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(series__isnull=True) & models.Q(series_position__isnull=True))
+                | (models.Q(series__isnull=False) & models.Q(series_position__gte=1)),
+                name="webinar_series_position_with_series",
+                violation_error_message=_("A part of a series needs a part number from 1; a lone webinar has none."),
+            ),
+            models.UniqueConstraint(
+                fields=["series", "series_position"],
+                name="webinar_unique_series_position",
+                violation_error_message=_("This series already has a part with this number."),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "starts_at"], name="webinar_status_start_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def ends_at(self):
+        if self.starts_at is None:
+            return None
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    @property
+    def year(self) -> int | None:
+        return self.starts_at.year if self.starts_at else None
+
+    def clean(self) -> None:
+        errors = {}
+        if self.duration_minutes is not None and self.duration_minutes < 1:
+            errors["duration_minutes"] = _("A webinar must end after it starts: give a duration of at least a minute.")
+        if self.status in (self.Status.SCHEDULED, self.Status.HELD) and self.starts_at is None:
+            errors["starts_at"] = _("A scheduled or held webinar needs a start date and time.")
+        if self.series_id and not self.series_position:
+            errors["series_position"] = _("Give the part number of this webinar in its series.")
+        if self.series_position and not self.series_id:
+            errors["series"] = _("A part number only makes sense within a series: choose the series.")
+        if errors:
+            raise ValidationError(errors)
+
+    def previous_part(self):
+        if not self.series_id or not self.series_position or self.series_position <= 1:
+            return None
+        return Webinar.objects.filter(series_id=self.series_id, series_position=self.series_position - 1).first()
+
+    def next_part(self):
+        if not self.series_id or not self.series_position:
+            return None
+        return Webinar.objects.filter(series_id=self.series_id, series_position=self.series_position + 1).first()

@@ -1,0 +1,158 @@
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from webinars.models import (
+    AnsweredQuestion,
+    Expert,
+    Feedback,
+    Language,
+    Material,
+    NetworkMember,
+    Region,
+    RegionalGroup,
+    ScopeArea,
+    Series,
+    Topic,
+    Webinar,
+)
+
+
+class LanguageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Language
+        django_get_or_create = ("code",)
+
+    code = factory.Iterator(["en", "fr", "es", "ar", "ru", "zh-hans"])
+    name = factory.LazyAttribute(lambda language: language.code.upper())
+    is_ui_language = True
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"region-{n}")
+    name = factory.LazyAttribute(lambda region: region.code.replace("-", " ").title())
+
+
+class RegionalGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RegionalGroup
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"group-{n}")
+    name = factory.LazyAttribute(lambda group: group.code.replace("-", " ").title())
+
+    @factory.post_generation
+    def regions(self, create, extracted, **kwargs):
+        if create:
+            self.regions.set(extracted if extracted is not None else [RegionFactory()])
+
+
+class ScopeAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ScopeArea
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"area-{n}")
+    title = factory.Sequence(lambda n: f"Scope area {n}")
+    is_in_scope = True
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+    title = factory.Sequence(lambda n: f"Topic {n}")
+    objectives = "Share what works in technical assistance."
+    target_audience = "Intellectual property offices."
+    scope_area = factory.SubFactory(ScopeAreaFactory)
+
+
+class SeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Series
+
+    slug = factory.Sequence(lambda n: f"series-{n}")
+    title = factory.Sequence(lambda n: f"Series {n}")
+    topic = factory.SubFactory(TopicFactory)
+
+
+class ExpertFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Expert
+
+    name = factory.Faker("name")
+    email = factory.Sequence(lambda n: f"expert{n}@example.org")
+    kind = Expert.Kind.EXTERNAL
+    gender = Expert.Gender.FEMALE
+    nationality = "KE"
+
+
+class WebinarFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Webinar
+
+    slug = factory.Sequence(lambda n: f"webinar-{n}")
+    title = factory.Sequence(lambda n: f"Webinar {n}")
+    topic = factory.SubFactory(TopicFactory)
+    status = Webinar.Status.SCHEDULED
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    duration_minutes = 90
+
+    @factory.post_generation
+    def regions(self, create, extracted, **kwargs):
+        if create:
+            self.regions.set(extracted if extracted is not None else [RegionFactory()])
+
+    @factory.post_generation
+    def languages(self, create, extracted, **kwargs):
+        if create:
+            self.languages.set(extracted if extracted is not None else [LanguageFactory(code="en")])
+
+
+class HeldWebinarFactory(WebinarFactory):
+    status = Webinar.Status.HELD
+    starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=60))
+
+
+class MaterialFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Material
+
+    webinar = factory.SubFactory(HeldWebinarFactory)
+    kind = Material.Kind.RECORDING
+    title = "Recording"
+    url = "https://video.example.org/recording"
+    is_published = True
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class AnsweredQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AnsweredQuestion
+
+    webinar = factory.SubFactory(HeldWebinarFactory)
+    question = "How do offices measure the effect of training?"
+    answer = "Through follow-up surveys six months later."
+
+
+class FeedbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Feedback
+
+    webinar = factory.SubFactory(HeldWebinarFactory)
+    source = Feedback.Source.PARTICIPANT
+    overall_rating = 4
+
+
+class NetworkMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NetworkMember
+
+    email = factory.Sequence(lambda n: f"participant{n}@example.org")
+    language = "en"
