@@ -203,3 +203,10 @@ LOGGING = {
 
 # Rules of the programme that the Secretariat may change without a release.
 PORTAL_DEFAULT_PLAN_CAPACITY = env.int("PORTAL_DEFAULT_PLAN_CAPACITY", default=6)
+
+CELERY_BEAT_SCHEDULE = {
+    "advance-consultation-cycles": {
+        "task": "proposals.tasks.advance_consultation_cycles",
+        "schedule": 3600.0,
+    },
+}

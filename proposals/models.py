@@ -55,7 +55,6 @@ class ConsultationCycle(StateMachineMixin, models.Model):
     opened_at = models.DateTimeField(_("opened at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    history = HistoricalRecords()
 
     objects = ConsultationCycleQuerySet.as_manager()
 

@@ -8,7 +8,6 @@ implementation, where the committee examined it, what it decided, and the follow
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from portal.states import StateMachineMixin
 
@@ -32,7 +31,6 @@ class CommitteeDecision(models.Model):
         _("source document"), max_length=40, blank=True, validators=[document_symbol_validator]
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-decided_on"]
@@ -76,7 +74,6 @@ class Measure(StateMachineMixin, models.Model):
     follow_up = models.TextField(_("follow-up"), blank=True)
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.PROPOSED)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["decision", "paragraph", "number"]
@@ -109,7 +106,6 @@ class DocumentReference(models.Model):
     paragraphs = models.CharField(_("paragraphs"), max_length=60, blank=True)
     url = models.URLField(_("link"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["measure", "role", "order"]
@@ -128,7 +124,6 @@ class FollowUpAction(models.Model):
     owner = models.CharField(_("owner"), max_length=200, blank=True)
     due_on = models.DateField(_("due on"), null=True, blank=True)
     done_on = models.DateField(_("done on"), null=True, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["measure", "due_on"]

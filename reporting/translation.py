@@ -1,5 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from portal.history import track_history
 from reporting.models import CommitteeDecision, DocumentReference, FollowUpAction, Measure
 
 
@@ -21,3 +22,9 @@ class DocumentReferenceTranslation(TranslationOptions):
 @register(FollowUpAction)
 class FollowUpActionTranslation(TranslationOptions):
     fields = ("description",)
+
+
+track_history(CommitteeDecision)
+track_history(Measure, excluded_fields=["updated_at"])
+track_history(DocumentReference)
+track_history(FollowUpAction)

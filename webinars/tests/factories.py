@@ -42,6 +42,7 @@ class RegionalGroupFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = RegionalGroup
         django_get_or_create = ("code",)
+        skip_postgeneration_save = True
 
     code = factory.Sequence(lambda n: f"group-{n}")
     name = factory.LazyAttribute(lambda group: group.code.replace("-", " ").title())
@@ -96,6 +97,7 @@ class ExpertFactory(factory.django.DjangoModelFactory):
 class WebinarFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Webinar
+        skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"webinar-{n}")
     title = factory.Sequence(lambda n: f"Webinar {n}")

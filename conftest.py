@@ -1,0 +1,92 @@
+"""Test set-up shared by the whole suite.
+
+Tests that need a real service carry a marker (postgres, redis, celery_worker,
+browser). On a laptop without the service they skip and say why; in CI (CI=true)
+a missing service fails the run instead, so a green CI always means they ran.
+"""
+
+import os
+import shutil
+import socket
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+SERVICE_MARKERS = ("postgres", "redis", "celery_worker", "browser")
+
+
+def _reachable(url: str, default_port: int) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection((parsed.hostname or "127.0.0.1", parsed.port or default_port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def _missing_service(marker: str) -> str | None:
+    """Why the service a marker needs is not here, or None when it is."""
+    if marker == "postgres":
+        if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+            return "needs PostgreSQL: set DATABASE_URL=postgres://... (the suite is running on SQLite)"
+        return None
+    if marker in ("redis", "celery_worker"):
+        redis_url = settings.REDIS_URL
+        if not redis_url:
+            return "needs Redis: set REDIS_URL=redis://127.0.0.1:6379/0"
+        if not _reachable(redis_url, 6379):
+            return f"needs Redis, but nothing answers at {redis_url}"
+        return None
+    if marker == "browser":
+        try:
+            import playwright  # noqa: F401
+        except ImportError:
+            return "needs the playwright package (pip install -r requirements-browser.txt)"
+        if not shutil.which(os.environ.get("CHROMIUM", "/usr/bin/chromium")):
+            return "needs Debian's Chromium at /usr/bin/chromium (apt-get install -y chromium)"
+        return None
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for marker in SERVICE_MARKERS:
+            if item.get_closest_marker(marker) is None:
+                continue
+            reason = _missing_service(marker)
+            if reason is None:
+                continue
+            if IN_CI:
+                item.add_marker(pytest.mark.usefixtures("_fail_missing_service"))
+                item.user_properties.append(("missing_service", reason))
+            else:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture
+def _fail_missing_service(request):
+    reasons = [value for key, value in request.node.user_properties if key == "missing_service"]
+    pytest.fail("CI must run this test, but " + "; ".join(reasons))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """In CI, a skipped service test is a failure: say so and turn the run red."""
+    if not IN_CI:
+        return
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if any(marker in report.keywords for marker in SERVICE_MARKERS)
+    ]
+    if skipped:
+        terminalreporter.write_line(f"CI: {len(skipped)} service test(s) were skipped; failing the run.", red=True)
+        config._service_tests_skipped = True
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if getattr(session.config, "_service_tests_skipped", False) and session.exitstatus == 0:
+        session.exitstatus = 1
