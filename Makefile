@@ -1,0 +1,69 @@
+# The two commands of README.md: `make run` and `make test`. Everything else is a step.
+PYTHON_SYSTEM ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+
+.PHONY: run test bench setup compile migrate demo lint messages worker beat browser clean
+
+$(PY):
+	$(PYTHON_SYSTEM) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed-run: requirements.txt | $(PY)
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+compile: $(VENV)/.installed-run
+	$(PY) scripts/compile_catalogues.py
+
+migrate: $(VENV)/.installed-run
+	$(MANAGE) migrate --noinput -v 0
+
+demo: migrate
+	$(MANAGE) load_demo
+
+setup: compile demo
+
+## make run: set up and serve the portal with the demo data on http://127.0.0.1:8000
+run: setup
+	@echo "Serving the portal on http://127.0.0.1:8000/  (Ctrl-C to stop)"
+	$(MANAGE) runserver 127.0.0.1:8000
+
+## Browser tests need Debian's Chromium and the playwright package (no browser download).
+browser: $(VENV)/.installed-dev
+	bash scripts/install-browser.sh
+
+## After changing UI strings: extract them into the six catalogues (needs GNU gettext).
+messages: $(VENV)/.installed-dev
+	$(PY) scripts/update_catalogues.py
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+## make test: set up the same way, then lint and run the whole suite.
+test: $(VENV)/.installed-dev browser compile lint
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) load_demo > /dev/null
+	$(VENV)/bin/pytest
+
+bench: $(VENV)/.installed-dev compile
+	$(PY) bench/run.py
+
+## The real deployment's processes, for a machine with REDIS_URL set.
+worker: $(VENV)/.installed-run
+	$(VENV)/bin/celery -A portal worker -l info
+
+beat: $(VENV)/.installed-run
+	$(VENV)/bin/celery -A portal beat -l info
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles artifacts
+	find locale -name '*.mo' -delete
