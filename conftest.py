@@ -61,16 +61,15 @@ def pytest_collection_modifyitems(config, items):
             if reason is None:
                 continue
             if IN_CI:
-                item.add_marker(pytest.mark.usefixtures("_fail_missing_service"))
                 item.user_properties.append(("missing_service", reason))
             else:
                 item.add_marker(pytest.mark.skip(reason=reason))
 
 
-@pytest.fixture
-def _fail_missing_service(request):
-    reasons = [value for key, value in request.node.user_properties if key == "missing_service"]
-    pytest.fail("CI must run this test, but " + "; ".join(reasons))
+def pytest_runtest_setup(item):
+    reasons = [value for key, value in item.user_properties if key == "missing_service"]
+    if reasons:
+        pytest.fail("CI must run this test, but it " + "; ".join(reasons))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

@@ -10,9 +10,7 @@ class User(AbstractUser):
     The preferred language is where every message to this person is rendered.
     """
 
-    language = models.CharField(
-        _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
-    )
+    language = models.CharField(_("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en")
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")

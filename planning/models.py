@@ -118,9 +118,7 @@ class PlanEntry(models.Model):
         Region, on_delete=models.PROTECT, related_name="plan_entries", verbose_name=_("main region")
     )
     languages = models.ManyToManyField(Language, related_name="plan_entries", verbose_name=_("languages"))
-    period = models.CharField(
-        _("period"), max_length=4, choices=Proposal.Period.choices, default=Proposal.Period.ANY
-    )
+    period = models.CharField(_("period"), max_length=4, choices=Proposal.Period.choices, default=Proposal.Period.ANY)
     expert = models.ForeignKey(
         Expert, on_delete=models.PROTECT, null=True, blank=True, related_name="plan_entries", verbose_name=_("expert")
     )

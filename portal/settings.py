@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "proposals",
     "planning",
     "reporting",
+    "demo",
 ]
 
 MIDDLEWARE = [

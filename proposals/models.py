@@ -82,9 +82,7 @@ class ConsultationCycle(StateMachineMixin, models.Model):
         if self.opens_at and self.deadline_at and self.deadline_at <= self.opens_at:
             raise ValidationError({"deadline_at": _("The deadline must come after the opening date.")})
         if self.deadline_at and self.target_year and self.deadline_at.year > self.target_year:
-            raise ValidationError(
-                {"deadline_at": _("The answers must be in before the year of the webinars begins.")}
-            )
+            raise ValidationError({"deadline_at": _("The answers must be in before the year of the webinars begins.")})
 
     def is_open(self, at=None) -> bool:
         at = at or timezone.now()
@@ -233,12 +231,8 @@ class Proposal(StateMachineMixin, models.Model):
     languages = models.ManyToManyField(
         Language, blank=True, related_name="proposals", verbose_name=_("desired languages")
     )
-    written_in = models.CharField(
-        _("written in"), max_length=10, choices=settings.LANGUAGES, default="en"
-    )
-    preferred_period = models.CharField(
-        _("preferred period"), max_length=4, choices=Period.choices, default=Period.ANY
-    )
+    written_in = models.CharField(_("written in"), max_length=10, choices=settings.LANGUAGES, default="en")
+    preferred_period = models.CharField(_("preferred period"), max_length=4, choices=Period.choices, default=Period.ANY)
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.DRAFT, db_index=True)
     decision_reason = models.TextField(_("reason given to the group"), blank=True)
     created_by = models.ForeignKey(
@@ -257,7 +251,9 @@ class Proposal(StateMachineMixin, models.Model):
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     version = models.PositiveIntegerField(
-        _("version"), default=1, help_text=_("Raised at every save, so that two editors never overwrite each other.")
+        _("version"),
+        default=1,
+        help_text=_("Raised by every change the portal makes, so that two editors never overwrite each other."),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

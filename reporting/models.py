@@ -37,9 +37,7 @@ class CommitteeDecision(models.Model):
         verbose_name = _("committee decision")
         verbose_name_plural = _("committee decisions")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(session__gte=1), name="decision_session_positive"
-            ),
+            models.CheckConstraint(condition=models.Q(session__gte=1), name="decision_session_positive"),
         ]
 
     def __str__(self) -> str:

@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -255,9 +254,10 @@ class Webinar(StateMachineMixin, models.Model):
             errors["duration_minutes"] = _("A webinar must end after it starts: give a duration of at least a minute.")
         if self.status in (self.Status.SCHEDULED, self.Status.HELD) and self.starts_at is None:
             errors["starts_at"] = _("A scheduled or held webinar needs a start date and time.")
-        if self.series_id and not self.series_position:
+        has_series = self.series_id is not None or getattr(self, "series", None) is not None
+        if has_series and not self.series_position:
             errors["series_position"] = _("Give the part number of this webinar in its series.")
-        if self.series_position and not self.series_id:
+        if self.series_position and not has_series:
             errors["series"] = _("A part number only makes sense within a series: choose the series.")
         if errors:
             raise ValidationError(errors)

@@ -1,0 +1,74 @@
+"""The Secretariat's admin for annual plans and their entries.
+
+A plan is published through its service, never by editing its state here.
+"""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationStackedInline
+
+from planning.models import AnnualPlan, PlanEntry
+from webinars.admin import RECORD, ReadOnlyHistoryAdmin, TabbedTranslationMedia, in_every_language
+
+PLAN_ENTRY_AUTOCOMPLETE = ("topic", "region", "languages", "proposals", "expert", "webinar")
+
+
+class PlanEntryInline(TranslationStackedInline):
+    model = PlanEntry
+    fields = (
+        "position",
+        "title",
+        "topic",
+        "region",
+        "languages",
+        "period",
+        "proposals",
+        "expert",
+        "webinar",
+        "rationale",
+    )
+    autocomplete_fields = PLAN_ENTRY_AUTOCOMPLETE
+    ordering = ("position",)
+    extra = 0
+
+
+@admin.register(AnnualPlan)
+class AnnualPlanAdmin(TabbedTranslationMedia, ReadOnlyHistoryAdmin):
+    list_display = (
+        "__str__",
+        "cycle",
+        "state",
+        "capacity",
+        "entry_count",
+        "budget",
+        "cost_per_webinar",
+        "published_at",
+    )
+    list_filter = ("state",)
+    list_select_related = ("cycle",)
+    search_fields = ("year", "notes")
+    autocomplete_fields = ("cycle",)
+    readonly_fields = ("state", "published_at", "published_by", "created_at")
+    inlines = [PlanEntryInline]
+    fieldsets = (
+        (None, {"fields": ("year", "cycle", "capacity", "budget", "cost_per_webinar", "notes")}),
+        (RECORD, {"fields": ("state", "published_at", "published_by", "created_at")}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(entry_count=Count("entries"))
+
+    @admin.display(description=_("entries"), ordering="entry_count")
+    def entry_count(self, plan):
+        return plan.entry_count
+
+
+@admin.register(PlanEntry)
+class PlanEntryAdmin(TabbedDjangoJqueryTranslationAdmin):
+    list_display = ("title", "plan", "position", "region", "period", "expert", "webinar")
+    list_filter = ("plan", "region", "period")
+    list_select_related = ("plan", "region", "expert", "webinar")
+    search_fields = (*in_every_language("title", "rationale"),)
+    autocomplete_fields = ("plan", "topic", "region", "proposals", "expert", "webinar")
+    filter_horizontal = ("languages",)
