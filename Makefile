@@ -54,6 +54,8 @@ test: $(VENV)/.installed-dev browser compile lint
 	$(MANAGE) load_demo > /dev/null
 	$(VENV)/bin/pytest
 
+## make bench: the public list under gunicorn (2 workers, 8 connections) beside a trivial view, on a
+## throw-away database (SQLite file, or <name>_bench when DATABASE_URL is PostgreSQL); about 1 minute.
 bench: $(VENV)/.installed-dev compile
 	$(PY) bench/run.py
 

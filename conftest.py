@@ -89,3 +89,36 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 def pytest_sessionfinish(session, exitstatus):
     if getattr(session.config, "_service_tests_skipped", False) and session.exitstatus == 0:
         session.exitstatus = 1
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Hashing a password takes about a second with the production hasher; tests need no strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process(request):
+    """Run Celery tasks in-process unless the test drives a real worker.
+
+    With REDIS_URL set (CI), tasks would otherwise go to the broker and a test reading
+    django.core.mail.outbox would see nothing; tests marked celery_worker keep the broker.
+    """
+    if request.node.get_closest_marker("celery_worker") is not None:
+        yield
+        return
+    from portal.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _no_language_carried_over():
+    """A request under /fr/ activates French in the thread; the next test starts afresh."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()

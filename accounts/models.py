@@ -11,6 +11,13 @@ class User(AbstractUser):
     """
 
     language = models.CharField(_("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en")
+    invited_at = models.DateTimeField(
+        _("last invited at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the last invitation to set the password was sent; it voids earlier invitation links."),
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")

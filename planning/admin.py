@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationStackedInline
 
-from planning.models import AnnualPlan, PlanEntry
+from planning.models import AnnualPlan, PlanEntry, ProposalMerge, SynergySuggestion
 from webinars.admin import RECORD, ReadOnlyHistoryAdmin, TabbedTranslationMedia, in_every_language
 
 PLAN_ENTRY_AUTOCOMPLETE = ("topic", "region", "languages", "proposals", "expert", "webinar")
@@ -72,3 +72,21 @@ class PlanEntryAdmin(TabbedDjangoJqueryTranslationAdmin):
     search_fields = (*in_every_language("title", "rationale"),)
     autocomplete_fields = ("plan", "topic", "region", "proposals", "expert", "webinar")
     filter_horizontal = ("languages",)
+
+
+@admin.register(SynergySuggestion)
+class SynergySuggestionAdmin(admin.ModelAdmin):
+    list_display = ("signature", "cycle", "kind", "score", "state", "decided_by", "decided_at")
+    list_filter = ("cycle", "kind", "state")
+    list_select_related = ("cycle", "decided_by")
+    readonly_fields = ("cycle", "signature", "kind", "score", "matched", "state", "decided_by", "decided_at", "merge")
+    filter_horizontal = ("proposals",)
+
+
+@admin.register(ProposalMerge)
+class ProposalMergeAdmin(admin.ModelAdmin):
+    list_display = ("lead", "cycle", "created_by", "created_at")
+    list_filter = ("cycle",)
+    list_select_related = ("lead", "cycle", "created_by")
+    autocomplete_fields = ("lead", "members")
+    readonly_fields = ("created_by", "created_at")

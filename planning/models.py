@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from portal.states import StateMachineMixin
-from proposals.models import ConsultationCycle, Proposal
+from proposals.models import ConsultationCycle, Proposal, ProposalPart
 from webinars.models import Expert, Language, Region, Topic, Webinar
 
 
@@ -60,6 +60,13 @@ class AnnualPlan(StateMachineMixin, models.Model):
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
     notes = models.TextField(_("notes"), blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    solver_report = models.JSONField(
+        _("last solver run"),
+        default=dict,
+        blank=True,
+        help_text=_("Status, reasons for every candidate and the rules that could not all hold."),
+    )
+    solved_at = models.DateTimeField(_("solved at"), null=True, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -117,6 +124,19 @@ class PlanEntry(models.Model):
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="plan_entries", verbose_name=_("main region")
     )
+    regions = models.ManyToManyField(
+        Region, blank=True, related_name="plan_entries_serving", verbose_name=_("regions served")
+    )
+    proposal_part = models.ForeignKey(
+        ProposalPart,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plan_entries",
+        verbose_name=_("part of a proposed series"),
+    )
+    starts_at = models.DateTimeField(_("starts at"), null=True, blank=True)
+    reasons = models.JSONField(_("solver's reasons"), default=list, blank=True)
     languages = models.ManyToManyField(Language, related_name="plan_entries", verbose_name=_("languages"))
     period = models.CharField(_("period"), max_length=4, choices=Proposal.Period.choices, default=Proposal.Period.ANY)
     expert = models.ForeignKey(
@@ -146,3 +166,91 @@ class PlanEntry(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ProposalMerge(models.Model):
+    """Several groups' proposals answered by one webinar: the lead carries them all.
+
+    The other proposals are "merged into" the lead; their groups see which one. Every
+    source is kept, so the plan entry born of the lead lists them all.
+    """
+
+    cycle = models.ForeignKey(
+        ConsultationCycle, on_delete=models.CASCADE, related_name="merges", verbose_name=_("cycle")
+    )
+    lead = models.OneToOneField(
+        Proposal, on_delete=models.CASCADE, related_name="merge_led", verbose_name=_("lead proposal")
+    )
+    members = models.ManyToManyField(Proposal, related_name="merged_into", verbose_name=_("merged proposals"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("merged by")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["cycle", "pk"]
+        verbose_name = _("merger of proposals")
+        verbose_name_plural = _("mergers of proposals")
+
+    def __str__(self) -> str:
+        return str(self.lead)
+
+
+class SynergySuggestion(models.Model):
+    """Proposals of different groups on similar or complementary subjects, found by the finder.
+
+    The Secretariat accepts (merges them) or dismisses each; a dismissed suggestion is
+    not suggested again when the finder runs anew.
+    """
+
+    class Kind(models.TextChoices):
+        SIMILAR = "similar", _("Similar")
+        COMPLEMENTARY = "complementary", _("Complementary")
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("To decide")
+        ACCEPTED = "accepted", _("Accepted: merged")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    cycle = models.ForeignKey(
+        ConsultationCycle, on_delete=models.CASCADE, related_name="synergy_suggestions", verbose_name=_("cycle")
+    )
+    proposals = models.ManyToManyField(Proposal, related_name="synergy_suggestions", verbose_name=_("proposals"))
+    signature = models.CharField(_("signature"), max_length=255, help_text=_("The proposals' ids, sorted."))
+    kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices)
+    score = models.FloatField(_("score"))
+    matched = models.JSONField(_("what matched"), default=dict, blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    merge = models.ForeignKey(
+        ProposalMerge,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suggestions",
+        verbose_name=_("merger"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["cycle", "state", "-score", "pk"]
+        verbose_name = _("synergy suggestion")
+        verbose_name_plural = _("synergy suggestions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "signature"],
+                name="synergy_suggestion_once_per_cycle",
+                violation_error_message=_("These proposals were already suggested together."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return _("Synergy %(signature)s (%(score).2f)") % {"signature": self.signature, "score": self.score}

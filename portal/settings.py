@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_celery_beat",
+    "outbox",
     "accounts",
     "webinars",
     "proposals",
@@ -96,7 +97,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "accounts:login"
+# Coordinators land on their dashboard, staff on the admin (accounts.views.landing_url).
+LOGIN_REDIRECT_URL = "proposals:dashboard"
+LOGOUT_REDIRECT_URL = "webinars:topic_list"
+# Links to set a password: invitations last a week, reset links a day (accounts.tokens).
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=7 * 24 * 3600)
+PORTAL_PASSWORD_RESET_LINK_TIMEOUT = env.int("PORTAL_PASSWORD_RESET_LINK_TIMEOUT", default=24 * 3600)
+# Requests for a reset link: at most this many per hour, per address and per IP address.
+PORTAL_PASSWORD_RESETS_PER_HOUR = env.int("PORTAL_PASSWORD_RESETS_PER_HOUR", default=3)
 
 # Failed logins: five tries per user name and address, then one hour's pause.
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
@@ -104,6 +113,13 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+# Behind a reverse proxy the client's address is in X-Forwarded-For: say how many proxies to trust,
+# or every visitor looks like the proxy to login throttling and the network's sign-up limit.
+AXES_IPWARE_PROXY_COUNT = env.int("PORTAL_TRUSTED_PROXY_COUNT", default=0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
 
 # The six languages of the committee. Django codes; modeltranslation suffixes follow them
 # (zh-hans becomes _zh_hans).
@@ -158,22 +174,33 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis hands an unacknowledged task to another worker after this many seconds; it must
+# outlast the longest retry countdown of the outbox (one hour), or a retry runs twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=2 * 3600)}
 
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.TolerantRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webinars@secretariat.example.org")
+# Seconds before a silent mail server counts as a refusal (the outbox then retries).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 
 # No inline script or style from anywhere; vendored assets only.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:"],
-        "frame-src": ["'self'", "https:"],
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
@@ -204,10 +231,36 @@ LOGGING = {
 
 # Rules of the programme that the Secretariat may change without a release.
 PORTAL_DEFAULT_PLAN_CAPACITY = env.int("PORTAL_DEFAULT_PLAN_CAPACITY", default=6)
+# Links in messages are absolute: the address people reach the portal at.
+PORTAL_SITE_URL = env("PORTAL_SITE_URL", default="http://127.0.0.1:8000")
+# Participants' network: how long a confirmation link works (seconds), and the join limits
+# ("<count>/<s|m|h|d>"): sign-up posts per client address, join requests per e-mail address.
+PORTAL_NETWORK_CONFIRM_MAX_AGE = env.int("PORTAL_NETWORK_CONFIRM_MAX_AGE", default=7 * 24 * 3600)
+PORTAL_NETWORK_JOIN_RATE = env("PORTAL_NETWORK_JOIN_RATE", default="5/h")
+PORTAL_NETWORK_ADDRESS_RATE = env("PORTAL_NETWORK_ADDRESS_RATE", default="3/d")
+# The yearly consultation (proposals.cycle): next year's draft is prepared on PREPARE_ON
+# ("MM-DD"); it opens on OPENS_ON and closes at the end of DEADLINE_ON (Geneva time) of
+# the same year; groups that sent nothing are reminded REMINDER_DAYS before the deadline.
+PORTAL_CYCLE_PREPARE_ON = env("PORTAL_CYCLE_PREPARE_ON", default="07-01")
+PORTAL_CYCLE_OPENS_ON = env("PORTAL_CYCLE_OPENS_ON", default="09-01")
+PORTAL_CYCLE_DEADLINE_ON = env("PORTAL_CYCLE_DEADLINE_ON", default="10-31")
+PORTAL_CYCLE_REMINDER_DAYS = env("PORTAL_CYCLE_REMINDER_DAYS", default="14,3")
+# Feedback topic suggestions carried into a draft at most (the newest first).
+PORTAL_CYCLE_FEEDBACK_TOPICS = env.int("PORTAL_CYCLE_FEEDBACK_TOPICS", default=20)
+# Who reviews drafts and reads summaries, besides active staff users with an e-mail.
+PORTAL_SECRETARIAT_EMAILS = env.list("PORTAL_SECRETARIAT_EMAILS", default=[])
+# The outbox sweep delivers pending notices in chunks of this many over one connection.
+PORTAL_OUTBOX_BATCH_SIZE = env.int("PORTAL_OUTBOX_BATCH_SIZE", default=200)
+# A refused message is tried again after this many seconds, doubling each time (at most an hour).
+PORTAL_OUTBOX_RETRY_SECONDS = env.int("PORTAL_OUTBOX_RETRY_SECONDS", default=30)
 
 CELERY_BEAT_SCHEDULE = {
     "advance-consultation-cycles": {
         "task": "proposals.tasks.advance_consultation_cycles",
         "schedule": 3600.0,
+    },
+    "send-pending-notices": {
+        "task": "outbox.tasks.send_pending_notices",
+        "schedule": 300.0,
     },
 }

@@ -4,10 +4,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/", include("accounts.i18n_urls")),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("account/", include("accounts.urls")),
+    path("consultation/", include("proposals.urls")),
+    path("secretariat/planning/", include("planning.urls")),
     path("", include("webinars.urls")),
 )
 

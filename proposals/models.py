@@ -276,6 +276,12 @@ class Proposal(StateMachineMixin, models.Model):
                 condition=models.Q(state__in=["draft", "withdrawn"]) | models.Q(submitted_at__isnull=False),
                 name="proposal_submitted_has_date",
             ),
+            models.UniqueConstraint(
+                fields=["group", "candidate_topic"],
+                condition=models.Q(candidate_topic__isnull=False),
+                name="proposal_adoption_once_per_group",
+                violation_error_message=_("Your group has already adopted this candidate topic."),
+            ),
         ]
         indexes = [models.Index(fields=["cycle", "state"], name="proposal_cycle_state_idx")]
 
@@ -310,15 +316,20 @@ class Proposal(StateMachineMixin, models.Model):
             errors["languages"] = _("Choose at least one language.")
         if not self.regions.exists():
             errors["regions"] = _("Choose at least one target region.")
+        parts = list(self.parts.values_list("position", "title"))
         if self.shape == self.Shape.SERIES:
-            positions = list(self.parts.values_list("position", flat=True))
+            positions = [position for position, _title in parts]
             if len(positions) < 2:
                 errors["parts"] = _("A series has at least two parts.")
+            elif any(not title.strip() for _position, title in parts):
+                errors["parts"] = _("Give every part of the series a title.")
             else:
                 try:
                     check_part_positions(positions)
                 except ValidationError as error:
                     errors["parts"] = error.messages[0]
+        elif parts:
+            errors["parts"] = _("A single webinar has no parts: remove them, or make the proposal a series.")
         return errors
 
     def is_editable(self, at=None) -> bool:

@@ -28,8 +28,15 @@ from simple_history.models import HistoricalChanges
 
 from accounts.models import User
 from accounts.tests.factories import StaffFactory, UserFactory
-from planning.models import AnnualPlan, PlanEntry
-from planning.tests.factories import AnnualPlanFactory, PlanEntryFactory
+from outbox.models import Notice
+from outbox.tests.factories import NoticeFactory
+from planning.models import AnnualPlan, PlanEntry, ProposalMerge, SynergySuggestion
+from planning.tests.factories import (
+    AnnualPlanFactory,
+    PlanEntryFactory,
+    ProposalMergeFactory,
+    SynergySuggestionFactory,
+)
 from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, Proposal, ProposalPart
 from proposals.tests.factories import (
     CandidateTopicFactory,
@@ -81,6 +88,9 @@ ADMIN_LANGUAGES = ("en", "ar")
 
 FACTORIES = {
     User: UserFactory,
+    Notice: NoticeFactory,
+    ProposalMerge: ProposalMergeFactory,
+    SynergySuggestion: SynergySuggestionFactory,
     Language: LanguageFactory,
     Region: RegionFactory,
     RegionalGroup: RegionalGroupFactory,

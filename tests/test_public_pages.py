@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -16,6 +17,16 @@ from webinars.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The list is cached per catalogue version; each test starts from a cold cache."""
+    cache.clear()
+    yield
+    cache.clear()
+    # A request under /fr/ leaves French active in this thread: give later tests English back.
+    translation.deactivate()
 
 
 @pytest.mark.parametrize("code", [code for code, _name in settings.LANGUAGES])
@@ -97,6 +108,7 @@ def _make(count):
 
 
 def _queries(client):
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/en/").status_code == 200
     return len(queries)
@@ -106,4 +118,18 @@ def test_home_query_count_does_not_grow_with_the_data(client):
     _make(1)
     small = _queries(client)
     _make(19)
-    assert _queries(client) == small
+    assert _queries(client) == small <= 10
+
+
+@pytest.mark.parametrize("path", ["/en/", "/en/webinars/{slug}/", "/en/series/{series}/"])
+def test_public_pages_have_one_h1_and_the_main_landmark(client, path):
+    held = HeldWebinarFactory(series=SeriesFactory(), series_position=1)
+    html = client.get(path.format(slug=held.slug, series=held.series.slug)).content.decode()
+    assert html.count("<h1") == 1
+    assert '<main id="main"' in html
+    assert '<a class="skip-link" href="#main">' in html
+
+
+def test_navigation_links_the_topic_list(client):
+    html = client.get("/fr/").content.decode()
+    assert 'href="/fr/" aria-current="page">' in html

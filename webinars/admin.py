@@ -398,4 +398,4 @@ class NetworkMemberAdmin(admin.ModelAdmin):
     search_fields = ("email", "name")
     date_hierarchy = "created_at"
     filter_horizontal = ("regions", "scope_areas")
-    readonly_fields = ("state", "created_at", "confirmed_at", "unsubscribed_at")
+    readonly_fields = ("state", "created_at", "consented_at", "confirmed_at", "unsubscribed_at")

@@ -37,6 +37,12 @@ class NetworkMember(StateMachineMixin, models.Model):
     created_at = models.DateTimeField(_("joined at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
+    consented_at = models.DateTimeField(
+        _("consented at"),
+        null=True,
+        blank=True,
+        help_text=_("When the person last agreed, on the sign-up form, to the use of their data."),
+    )
 
     class Meta:
         ordering = ["email"]

@@ -1,0 +1,118 @@
+"""The Secretariat reads the outbox: what was sent, to whom, what failed and why."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from outbox.models import Notice
+from outbox.previews import preview_rows
+from outbox.services import resend_notice
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "kind", "to", "language", "state", "attempts", "sent_at")
+    list_filter = ("state", "kind", "language")
+    search_fields = ("to", "subject", "key")
+    date_hierarchy = "created_at"
+    actions = ["resend_selected"]
+    change_list_template = "outbox/admin/change_list.html"
+    change_form_template = "outbox/admin/change_form.html"
+    fields = (
+        "kind",
+        "to",
+        "language",
+        "state",
+        "attempts",
+        "last_error",
+        "created_at",
+        "last_attempt_at",
+        "sent_at",
+        "key",
+        "subject",
+        "preview",
+    )
+    readonly_fields = fields
+
+    def get_urls(self):
+        own = [
+            path(
+                "templates/",
+                self.admin_site.admin_view(self.preview_templates_view),
+                name="outbox_notice_templates",
+            ),
+            path(
+                "<int:notice_id>/resend/",
+                self.admin_site.admin_view(require_POST(self.resend_view)),
+                name="outbox_notice_resend",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def preview_templates_view(self, request):
+        """Every kind of message in every language, rendered with sample values."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Message templates in every language"),
+            "rows": preview_rows(),
+        }
+        return TemplateResponse(request, "outbox/admin/preview_templates.html", context)
+
+    def resend_view(self, request, notice_id):
+        """The "resend" button of one failed message (POST only)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        notice = get_object_or_404(Notice, pk=notice_id)
+        try:
+            resend_notice(notice=notice, actor=request.user)
+        except ValidationError as error:
+            self.message_user(request, error.messages[0], messages.ERROR)
+        else:
+            self.message_user(request, _("The message is queued again."), messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:outbox_notice_change", args=[notice.pk]))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        notice = self.get_object(request, object_id)
+        if notice is None:
+            raise Http404
+        extra_context = {**(extra_context or {}), "can_resend": notice.state == Notice.State.FAILED}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("message"))
+    def preview(self, notice):
+        return format_html('<pre class="notice-preview" lang="{}">{}</pre>', notice.language, notice.body)
+
+    @admin.action(description=_("Send the selected failed messages again"), permissions=["view"])
+    def resend_selected(self, request, queryset):
+        resent = 0
+        for notice in queryset.filter(state=Notice.State.FAILED):
+            try:
+                resend_notice(notice=notice, actor=request.user)
+            except ValidationError as error:
+                self.message_user(request, error.messages[0], messages.ERROR)
+            else:
+                resent += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d message queued again.", "%(count)d messages queued again.", resent) % {"count": resent},
+            messages.SUCCESS,
+        )

@@ -1,0 +1,71 @@
+"""The persisted outbox: every message the portal sends is first a row here.
+
+A notice is written in the same transaction as the state change that causes it, so a
+message exists exactly when its cause does. Its key is unique, so the same cause can
+never produce two messages. Only a task sends, and a sent row is never sent again.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Notice(models.Model):
+    class Kind(models.TextChoices):
+        NETWORK_CONFIRMATION = "network_confirmation", _("Confirm joining the participants' network")
+        PROPOSAL_SUBMITTED = "proposal_submitted", _("Proposal received")
+        PROPOSAL_WITHDRAWN = "proposal_withdrawn", _("Proposal withdrawn")
+        COORDINATOR_INVITATION = "coordinator_invitation", _("Invitation to the portal")
+        PASSWORD_RESET = "password_reset", _("Password reset")
+        CYCLE_DRAFT_READY = "cycle_draft_ready", _("Next year's consultation is ready for review")
+        CYCLE_INVITATION = "cycle_invitation", _("Invitation to answer the consultation")
+        CYCLE_REMINDER = "cycle_reminder", _("Reminder before the deadline")
+        CYCLE_SUMMARY = "cycle_summary", _("Summary of the answers received")
+        PROPOSAL_OUTCOME = "proposal_outcome", _("What became of the group's proposals")
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    # Messages whose link lets the recipient set a password; their text is cleared once sent.
+    KINDS_WITH_PERSONAL_LINKS = frozenset({Kind.COORDINATOR_INVITATION, Kind.PASSWORD_RESET})
+
+    kind = models.CharField(_("kind"), max_length=40, choices=Kind.choices)
+    key = models.CharField(
+        _("key"),
+        max_length=200,
+        unique=True,
+        help_text=_("What caused the message; the same cause never makes two messages."),
+    )
+    to = models.EmailField(_("recipient"))
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("body"))
+    context = models.JSONField(_("context"), default=dict, blank=True)
+    about_type = models.ForeignKey(ContentType, on_delete=models.SET_NULL, null=True, blank=True)
+    about_id = models.CharField(max_length=40, blank=True)
+    about = GenericForeignKey("about_type", "about_id")
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PENDING, db_index=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    last_attempt_at = models.DateTimeField(_("last attempt at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("notice")
+        verbose_name_plural = _("outbox")
+        indexes = [models.Index(fields=["about_type", "about_id"], name="notice_about_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(state="sent") | models.Q(sent_at__isnull=False),
+                name="notice_sent_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} → {self.to}"

@@ -1,0 +1,44 @@
+"""The solver's reason and rule codes as sentences in the reader's language."""
+
+from django.utils.translation import gettext_lazy as _
+
+from planning import solver
+
+MESSAGES = {
+    solver.IN_ONLY_FOR_REGION: _("The only webinar of the plan for %(regions)s."),
+    solver.IN_COVERS_REGION: _("Serves %(regions)s."),
+    solver.IN_SCOPE: _("Its topic is inside the strategy's scope."),
+    solver.IN_SERVES_GROUP: _("The only webinar of the plan for the group(s) %(groups)s."),
+    solver.IN_EARLIER_PART: _("A later part of the series needs this part first."),
+    solver.IN_ADDS_LANGUAGE: _("The only webinar of the plan in %(languages)s."),
+    solver.IN_WITHIN_CAPACITY: _("Fits within the %(capacity)s webinars a year."),
+    solver.OUT_COST_ABOVE_BUDGET: _("Costs %(cost)s, more than the whole budget of %(budget)s."),
+    solver.OUT_PREVIOUS_PART_MISSING: _("Part %(position)s of its series is neither held nor proposed."),
+    solver.OUT_PREVIOUS_PART_OUT: _("Part %(position)s of its series is not in the plan."),
+    solver.OUT_CAPACITY_SCOPE_FIRST: _("The %(capacity)s places went to topics inside the scope first."),
+    solver.OUT_CAPACITY_FULL: _("The %(capacity)s places went to proposals that serve more regions or groups."),
+    solver.OUT_BUDGET_SPENT: _("Costs %(cost)s; only %(remaining)s of the budget is left."),
+    solver.OUT_NOT_CHOSEN: _("Not chosen."),
+    solver.REGION_WITHOUT_PROPOSAL: _("No proposal targets the region %(region)s."),
+    solver.REGIONS_EXCEED_CAPACITY: _("%(regions)s regions to serve but only %(capacity)s webinars a year."),
+    solver.REGION_NOT_COVERED: _("The region %(region)s gets no webinar."),
+    solver.BUDGET_BELOW_ONE_WEBINAR: _("The budget (%(budget)s) is below the cost of one webinar (%(cost)s)."),
+    solver.LANGUAGE_NOT_OFFERED: _("No webinar in %(language)s."),
+    solver.OVER_CAPACITY: _("%(count)s webinars, more than the capacity of %(capacity)s."),
+    solver.OVER_BUDGET: _("The plan costs %(cost)s, more than the budget of %(budget)s."),
+    solver.SERIES_ORDER_BROKEN: _("Part %(position)s of a series comes before the part it builds on."),
+    solver.UNKNOWN_CANDIDATE: _("An entry comes from no proposal under review."),
+    solver.NO_SOLUTION: _("The solver found no plan (%(status)s)."),
+}
+
+
+def describe(reason: dict) -> str:
+    params = {
+        key: ", ".join(map(str, value)) if isinstance(value, list) else value
+        for key, value in (reason.get("params") or {}).items()
+    }
+    template = MESSAGES.get(reason.get("code"), reason.get("code", ""))
+    try:
+        return str(template) % params
+    except (KeyError, TypeError, ValueError):
+        return str(template)

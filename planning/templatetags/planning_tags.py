@@ -1,0 +1,16 @@
+from django import template
+
+from planning.reasons import describe
+from planning.synergy import concept_label
+
+register = template.Library()
+
+
+@register.filter
+def describe_reason(reason: dict) -> str:
+    return describe(reason)
+
+
+@register.filter
+def concept_name(concept: str, language: str) -> str:
+    return concept_label(concept, language or "en")

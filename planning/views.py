@@ -1,0 +1,227 @@
+"""The Secretariat's review and planning screens: thin callers of selectors and services."""
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from planning import selectors, services
+from planning.forms import DeclineForm, MoveEntryForm, PlanEntryForm, ReviewFilterForm
+from planning.models import AnnualPlan, PlanEntry, SynergySuggestion
+from proposals.models import ConsultationCycle, Proposal
+
+
+def _cycle(cycle_id: int) -> ConsultationCycle:
+    return get_object_or_404(ConsultationCycle, pk=cycle_id)
+
+
+def _proposal(cycle: ConsultationCycle, proposal_id: int) -> Proposal:
+    return get_object_or_404(Proposal.objects.filter(cycle=cycle).exclude(state=Proposal.State.DRAFT), pk=proposal_id)
+
+
+def _plan(cycle: ConsultationCycle) -> AnnualPlan:
+    return get_object_or_404(AnnualPlan, cycle=cycle)
+
+
+def _fail(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@staff_member_required
+def cycle_list(request):
+    cycles = ConsultationCycle.objects.order_by("-target_year")
+    return render(request, "planning/cycle_list.html", {"cycles": cycles})
+
+
+@staff_member_required
+def cycle_review(request, cycle_id: int):
+    cycle = _cycle(cycle_id)
+    form = ReviewFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    proposals = selectors.review_proposals(cycle=cycle, filters=filters)
+    return render(
+        request,
+        "planning/cycle_review.html",
+        {"cycle": cycle, "form": form, "proposals": proposals, "decline_form": DeclineForm()},
+    )
+
+
+@staff_member_required
+def proposal_compare(request, cycle_id: int):
+    cycle = _cycle(cycle_id)
+    try:
+        ids = [int(request.GET["a"]), int(request.GET["b"])]
+    except (KeyError, ValueError) as error:
+        raise Http404 from error
+    left, right = (_proposal(cycle, pk) for pk in ids)
+    return render(request, "planning/proposal_compare.html", {"cycle": cycle, "pair": [left, right]})
+
+
+@staff_member_required
+@require_POST
+def proposal_review(request, cycle_id: int, proposal_id: int):
+    cycle = _cycle(cycle_id)
+    try:
+        services.mark_under_review(actor=request.user, proposal=_proposal(cycle, proposal_id))
+        messages.success(request, _("The proposal is under review."))
+    except ValidationError as error:
+        _fail(request, error)
+    return redirect("planning:cycle_review", cycle_id=cycle.pk)
+
+
+@staff_member_required
+@require_POST
+def proposal_decline(request, cycle_id: int, proposal_id: int):
+    cycle = _cycle(cycle_id)
+    proposal = _proposal(cycle, proposal_id)
+    form = DeclineForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Give the group the reason why its proposal is not retained."))
+        services.decline_proposal(actor=request.user, proposal=proposal, reason=form.cleaned_data["reason"])
+        messages.success(request, _("The proposal is not retained."))
+    except ValidationError as error:
+        _fail(request, error)
+    return redirect("planning:cycle_review", cycle_id=cycle.pk)
+
+
+@staff_member_required
+@require_POST
+def proposal_merge(request, cycle_id: int):
+    cycle = _cycle(cycle_id)
+    try:
+        ids = [int(pk) for pk in request.POST.getlist("proposals")]
+        lead = _proposal(cycle, int(request.POST.get("lead") or ids[0]))
+    except (ValueError, IndexError):
+        messages.error(request, _("Choose the proposals to merge."))
+        return redirect("planning:cycle_review", cycle_id=cycle.pk)
+    others = list(Proposal.objects.filter(cycle=cycle, pk__in=ids))
+    try:
+        services.merge_proposals(actor=request.user, lead=lead, others=others)
+        messages.success(request, _("The proposals are merged into “%(title)s”.") % {"title": lead.title})
+    except ValidationError as error:
+        _fail(request, error)
+    return redirect("planning:cycle_review", cycle_id=cycle.pk)
+
+
+@staff_member_required
+def synergy_list(request, cycle_id: int):
+    cycle = _cycle(cycle_id)
+    suggestions = selectors.synergy_suggestions(cycle=cycle)
+    return render(request, "planning/synergy_list.html", {"cycle": cycle, "suggestions": suggestions})
+
+
+@staff_member_required
+@require_POST
+def synergy_refresh(request, cycle_id: int):
+    cycle = _cycle(cycle_id)
+    created = services.refresh_synergy_suggestions(actor=request.user, cycle=cycle)
+    messages.success(request, _("%(count)s new suggestion(s).") % {"count": len(created)})
+    return redirect("planning:synergy_list", cycle_id=cycle.pk)
+
+
+@staff_member_required
+@require_POST
+def synergy_decide(request, cycle_id: int, suggestion_id: int, decision: str):
+    cycle = _cycle(cycle_id)
+    suggestion = get_object_or_404(SynergySuggestion, cycle=cycle, pk=suggestion_id)
+    try:
+        if decision == "accept":
+            services.accept_synergy_suggestion(actor=request.user, suggestion=suggestion)
+            messages.success(request, _("The proposals are merged."))
+        elif decision == "dismiss":
+            services.dismiss_synergy_suggestion(actor=request.user, suggestion=suggestion)
+            messages.success(request, _("The suggestion is dismissed."))
+        else:
+            raise Http404
+    except ValidationError as error:
+        _fail(request, error)
+    return redirect("planning:synergy_list", cycle_id=cycle.pk)
+
+
+@staff_member_required
+def plan_detail(request, cycle_id: int):
+    cycle = _cycle(cycle_id)
+    plan = AnnualPlan.objects.filter(cycle=cycle).first()
+    context = {"cycle": cycle, "plan": plan}
+    if plan is not None:
+        entries = list(selectors.plan_entries(plan=plan))
+        report = plan.solver_report or {}
+        left_out = {key: verdict for key, verdict in report.get("verdicts", {}).items() if not verdict.get("chosen")}
+        context |= {
+            "entries": entries,
+            "broken_rules": [r.as_dict() for r in selectors.plan_broken_rules(plan, entries)],
+            "report": report,
+            "left_out": left_out,
+            "move_form": MoveEntryForm(),
+        }
+    return render(request, "planning/plan_detail.html", context)
+
+
+@staff_member_required
+@require_POST
+def plan_start(request, cycle_id: int):
+    cycle = _cycle(cycle_id)
+    try:
+        services.start_plan(actor=request.user, cycle=cycle)
+    except ValidationError as error:
+        _fail(request, error)
+    return redirect("planning:plan_detail", cycle_id=cycle.pk)
+
+
+@staff_member_required
+@require_POST
+def plan_solve(request, cycle_id: int):
+    cycle = _cycle(cycle_id)
+    try:
+        result = services.run_solver(actor=request.user, plan=_plan(cycle))
+        messages.success(request, _("The solver proposes %(count)s webinar(s).") % {"count": len(result.slots)})
+    except ValidationError as error:
+        _fail(request, error)
+    return redirect("planning:plan_detail", cycle_id=cycle.pk)
+
+
+@staff_member_required
+@require_POST
+def plan_publish(request, cycle_id: int):
+    cycle = _cycle(cycle_id)
+    try:
+        webinars = services.publish_plan(actor=request.user, plan=_plan(cycle))
+        messages.success(
+            request, _("The plan is published: %(count)s webinar(s) scheduled.") % {"count": len(webinars)}
+        )
+    except ValidationError as error:
+        _fail(request, error)
+    return redirect("planning:plan_detail", cycle_id=cycle.pk)
+
+
+@staff_member_required
+@require_POST
+def entry_move(request, cycle_id: int, entry_id: int):
+    cycle = _cycle(cycle_id)
+    entry = get_object_or_404(PlanEntry, plan__cycle=cycle, pk=entry_id)
+    form = MoveEntryForm(request.POST)
+    try:
+        if form.is_valid():
+            services.move_plan_entry(actor=request.user, entry=entry, position=form.cleaned_data["position"])
+    except ValidationError as error:
+        _fail(request, error)
+    return redirect("planning:plan_detail", cycle_id=cycle.pk)
+
+
+@staff_member_required
+def entry_edit(request, cycle_id: int, entry_id: int):
+    cycle = _cycle(cycle_id)
+    entry = get_object_or_404(PlanEntry, plan__cycle=cycle, pk=entry_id)
+    form = PlanEntryForm(request.POST or None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_plan_entry(actor=request.user, entry=entry, form=form)
+            return redirect("planning:plan_detail", cycle_id=cycle.pk)
+        except ValidationError as error:
+            _fail(request, error)
+    return render(request, "planning/entry_edit.html", {"cycle": cycle, "entry": entry, "form": form})
