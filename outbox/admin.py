@@ -70,7 +70,7 @@ class NoticeAdmin(admin.ModelAdmin):
 
     def resend_view(self, request, notice_id):
         """The "resend" button of one failed message (POST only)."""
-        if not self.has_view_permission(request):
+        if not self.has_resend_permission(request):
             raise PermissionDenied
         notice = get_object_or_404(Notice, pk=notice_id)
         try:
@@ -85,7 +85,10 @@ class NoticeAdmin(admin.ModelAdmin):
         notice = self.get_object(request, object_id)
         if notice is None:
             raise Http404
-        extra_context = {**(extra_context or {}), "can_resend": notice.state == Notice.State.FAILED}
+        extra_context = {
+            **(extra_context or {}),
+            "can_resend": notice.state == Notice.State.FAILED and self.has_resend_permission(request),
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def has_add_permission(self, request):
@@ -94,14 +97,22 @@ class NoticeAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def has_resend_permission(self, request) -> bool:
+        """Sending again takes the "change message" permission; reading the outbox does not."""
+        return request.user.has_perm("outbox.change_notice")
+
     def has_change_permission(self, request, obj=None):
         return False
 
     @admin.display(description=_("message"))
     def preview(self, notice):
+        # Until it is sent (then deliver_notice erases it), the text holds a link that sets the
+        # person's password: whoever may read the outbox could take over the account with it.
+        if notice.kind in Notice.KINDS_WITH_PERSONAL_LINKS and notice.state != Notice.State.SENT:
+            return _("Not shown: this message holds a personal link to set a password.")
         return format_html('<pre class="notice-preview" lang="{}">{}</pre>', notice.language, notice.body)
 
-    @admin.action(description=_("Send the selected failed messages again"), permissions=["view"])
+    @admin.action(description=_("Send the selected failed messages again"), permissions=["resend"])
     def resend_selected(self, request, queryset):
         resent = 0
         for notice in queryset.filter(state=Notice.State.FAILED):

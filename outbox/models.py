@@ -57,8 +57,8 @@ class Notice(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = _("notice")
-        verbose_name_plural = _("outbox")
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
         indexes = [models.Index(fields=["about_type", "about_id"], name="notice_about_idx")]
         constraints = [
             models.CheckConstraint(

@@ -6,6 +6,7 @@
 
 import hashlib
 import logging
+import re
 from collections.abc import Iterator
 
 from django.conf import settings
@@ -35,7 +36,7 @@ def render_notice(*, kind: str, language: str, context: dict) -> tuple[str, str]
     with translation.override(language):
         subject = engine.get_template(f"outbox/{kind}.subject.txt").render(full_context)
         body = engine.get_template(f"outbox/{kind}.body.txt").render(full_context)
-    subject = " ".join(subject.split())[:255]
+    subject = re.sub(r"[ \t\r\n]+", " ", subject).strip()[:255]  # keeps no-break spaces (French)
     return subject, body.strip() + "\n"
 
 
@@ -132,6 +133,10 @@ def deliver_notice(*, notice_id: int, connection=None) -> Notice | None:
         notice.attempts += 1
         notice.last_attempt_at = timezone.now()
         try:
+            if connection is not None:
+                # Opened here, not by send(): a backend that opens its own session also
+                # closes it after one message. A no-op once the batch's session is open.
+                connection.open()
             _message(notice, connection).send()
         except Exception as exc:  # any refusal of the mail server, recorded on the row
             error = exc

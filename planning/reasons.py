@@ -8,7 +8,7 @@ MESSAGES = {
     solver.IN_ONLY_FOR_REGION: _("The only webinar of the plan for %(regions)s."),
     solver.IN_COVERS_REGION: _("Serves %(regions)s."),
     solver.IN_SCOPE: _("Its topic is inside the strategy's scope."),
-    solver.IN_SERVES_GROUP: _("The only webinar of the plan for the group(s) %(groups)s."),
+    solver.IN_SERVES_GROUP: _("The only webinar of the plan for these groups: %(groups)s."),
     solver.IN_EARLIER_PART: _("A later part of the series needs this part first."),
     solver.IN_ADDS_LANGUAGE: _("The only webinar of the plan in %(languages)s."),
     solver.IN_WITHIN_CAPACITY: _("Fits within the %(capacity)s webinars a year."),
@@ -32,9 +32,16 @@ MESSAGES = {
 }
 
 
-def describe(reason: dict) -> str:
+def describe(reason: dict, names: dict[str, dict[str, str]] | None = None) -> str:
+    """The reason as a sentence; `names` turns the codes it carries into names, per parameter
+    (selectors.reason_names: regions, groups, languages), so that no code reaches the reader."""
+    names = names or {}
+
+    def named(key: str, value):
+        return names.get(key, {}).get(value, value) if isinstance(value, str) else value
+
     params = {
-        key: ", ".join(map(str, value)) if isinstance(value, list) else value
+        key: ", ".join(str(named(key, item)) for item in value) if isinstance(value, list) else named(key, value)
         for key, value in (reason.get("params") or {}).items()
     }
     template = MESSAGES.get(reason.get("code"), reason.get("code", ""))

@@ -1,6 +1,7 @@
 """Read-side queries of the review and the plan, and the bridge from rows to the solver's input."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -8,7 +9,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from planning import solver
 from planning.models import AnnualPlan, PlanEntry, ProposalMerge, SynergySuggestion
 from proposals.models import ConsultationCycle, Proposal
-from webinars.models import Language, Region
+from webinars.models import Language, Region, RegionalGroup
 
 REVIEWABLE = (Proposal.State.SUBMITTED, Proposal.State.UNDER_REVIEW)
 
@@ -54,6 +55,49 @@ def merged_into(*, proposal: Proposal) -> Proposal | None:
     """The proposal this one was merged into, for its group's page ("merged into ...")."""
     merge = ProposalMerge.objects.filter(members=proposal).select_related("lead").first()
     return merge.lead if merge else None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the review and the plan made of one proposal, as its group reads it."""
+
+    merged_into: Proposal | None  # the lead proposal it was merged into (group selected)
+    entries: tuple[PlanEntry, ...]  # the plan entries that answer it (their proposals prefetched)
+
+
+def outcomes_of(proposals: Iterable[Proposal]) -> dict[int, Outcome]:
+    """`merged_into` and the plan entries of many proposals at once, by proposal id.
+
+    Three queries whatever the number of proposals, so that a list page (the
+    coordinators' dashboard) keeps a constant query count. Proposals that neither a
+    merger nor an entry names are left out of the mapping.
+    """
+    ids = {proposal.pk for proposal in proposals}
+    if not ids:
+        return {}
+    lead_of: dict[int, Proposal] = {
+        row.proposal_id: row.proposalmerge.lead
+        for row in ProposalMerge.members.through.objects.filter(proposal_id__in=ids).select_related(
+            "proposalmerge__lead__group"
+        )
+    }
+    entries = (
+        PlanEntry.objects.filter(proposals__in=ids)
+        .select_related("plan")
+        .prefetch_related(Prefetch("proposals", queryset=Proposal.objects.select_related("group").order_by("pk")))
+        .order_by("plan__year", "position", "pk")
+        .distinct()
+    )
+    entries_of: dict[int, list[PlanEntry]] = defaultdict(list)
+    for entry in entries:
+        for source in entry.proposals.all():
+            if source.pk in ids:
+                entries_of[source.pk].append(entry)
+    return {
+        pk: Outcome(merged_into=lead_of.get(pk), entries=tuple(entries_of.get(pk, ())))
+        for pk in ids
+        if pk in lead_of or pk in entries_of
+    }
 
 
 @dataclass
@@ -168,6 +212,65 @@ def plan_broken_rules(plan: AnnualPlan, entries: list[PlanEntry] | None = None) 
         )
         ordered.append(key)
     return solver.check_plan(list(by_id.values()), data.rules, ordered)
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A candidate the last solver run did not choose, as people read it."""
+
+    title: str
+    part_title: str  # "" for a single webinar
+    position: int | None  # the part's number in its series
+    groups: tuple[str, ...]  # names of the groups it answers (a merger's lead answers several)
+    reasons: tuple[dict, ...]
+
+
+def left_out(plan: AnnualPlan) -> list[LeftOut]:
+    """The proposals (and parts of series) the last solver run left out, with its reasons.
+
+    The solver speaks in candidate ids ("p12", "p12.2"); the report keeps which proposal
+    and part each id stands for, so the page names them by title and group instead.
+    Three queries whatever the number of proposals.
+    """
+    report = plan.solver_report or {}
+    sources = report.get("sources", {})
+    verdicts = {key: v for key, v in report.get("verdicts", {}).items() if not v.get("chosen") and key in sources}
+    ids = {sources[key][0] for key in verdicts}
+    proposals = Proposal.objects.select_related("group").prefetch_related("parts").in_bulk(ids)
+    members: dict[int, list[str]] = defaultdict(list)
+    for merge in ProposalMerge.objects.filter(lead_id__in=ids).prefetch_related(
+        Prefetch("members", queryset=Proposal.objects.select_related("group").order_by("pk"))
+    ):
+        members[merge.lead_id] = [member.group.name for member in merge.members.all()]
+    rows = []
+    for key, verdict in verdicts.items():
+        proposal_id, position = sources[key]
+        proposal = proposals.get(proposal_id)
+        if proposal is None:  # deleted since the run
+            continue
+        part = next((p for p in proposal.parts.all() if p.position == position), None) if position else None
+        rows.append(
+            LeftOut(
+                title=proposal.title,
+                part_title=part.title if part else "",
+                position=position,
+                groups=tuple(dict.fromkeys([proposal.group.name, *members.get(proposal_id, [])])),
+                reasons=tuple(verdict.get("reasons", [])),
+            )
+        )
+    return sorted(rows, key=lambda row: (row.title.casefold(), row.position or 0))
+
+
+def reason_names() -> dict[str, dict[str, str]]:
+    """Names for the codes that reasons carry (regions, groups, languages), in the active language.
+
+    Reasons are stored with codes so that they read well in every language; the page
+    turns them into names with this map (three queries, whatever the number of reasons).
+    """
+    regions = {region.code: str(region) for region in Region.objects.all()}
+    languages = {language.code: str(language) for language in Language.objects.all()}
+    groups = {group.code: str(group) for group in RegionalGroup.objects.all()}
+    return {"regions": regions, "region": regions, "languages": languages, "language": languages, "groups": groups}
 
 
 def cycles_in_review() -> QuerySet[ConsultationCycle]:

@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from planning import selectors, services
+from planning import selectors, services, solver
 from planning.forms import DeclineForm, MoveEntryForm, PlanEntryForm, ReviewFilterForm
 from planning.models import AnnualPlan, PlanEntry, SynergySuggestion
 from proposals.models import ConsultationCycle, Proposal
@@ -42,12 +43,10 @@ def cycle_review(request, cycle_id: int):
     cycle = _cycle(cycle_id)
     form = ReviewFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    proposals = selectors.review_proposals(cycle=cycle, filters=filters)
-    return render(
-        request,
-        "planning/cycle_review.html",
-        {"cycle": cycle, "form": form, "proposals": proposals, "decline_form": DeclineForm()},
-    )
+    proposals = list(selectors.review_proposals(cycle=cycle, filters=filters))
+    for proposal in proposals:  # one form per row, with ids of its own so that each label finds its field
+        proposal.decline_form = DeclineForm(auto_id=f"id_decline_{proposal.pk}_%s")
+    return render(request, "planning/cycle_review.html", {"cycle": cycle, "form": form, "proposals": proposals})
 
 
 @staff_member_required
@@ -120,7 +119,10 @@ def synergy_list(request, cycle_id: int):
 def synergy_refresh(request, cycle_id: int):
     cycle = _cycle(cycle_id)
     created = services.refresh_synergy_suggestions(actor=request.user, cycle=cycle)
-    messages.success(request, _("%(count)s new suggestion(s).") % {"count": len(created)})
+    messages.success(
+        request,
+        ngettext("%(count)s new suggestion.", "%(count)s new suggestions.", len(created)) % {"count": len(created)},
+    )
     return redirect("planning:synergy_list", cycle_id=cycle.pk)
 
 
@@ -150,13 +152,18 @@ def plan_detail(request, cycle_id: int):
     context = {"cycle": cycle, "plan": plan}
     if plan is not None:
         entries = list(selectors.plan_entries(plan=plan))
-        report = plan.solver_report or {}
-        left_out = {key: verdict for key, verdict in report.get("verdicts", {}).items() if not verdict.get("chosen")}
         context |= {
             "entries": entries,
-            "broken_rules": [r.as_dict() for r in selectors.plan_broken_rules(plan, entries)],
-            "report": report,
-            "left_out": left_out,
+            # A region nobody asked for is the proposals' gap, not a rule the plan breaks: it is
+            # named once, with what the proposals and settings did not allow (report.conflicts).
+            "broken_rules": [
+                r.as_dict()
+                for r in selectors.plan_broken_rules(plan, entries)
+                if r.code != solver.REGION_WITHOUT_PROPOSAL
+            ],
+            "report": plan.solver_report or {},
+            "left_out": selectors.left_out(plan),
+            "names": selectors.reason_names(),
             "move_form": MoveEntryForm(),
         }
     return render(request, "planning/plan_detail.html", context)
@@ -179,7 +186,13 @@ def plan_solve(request, cycle_id: int):
     cycle = _cycle(cycle_id)
     try:
         result = services.run_solver(actor=request.user, plan=_plan(cycle))
-        messages.success(request, _("The solver proposes %(count)s webinar(s).") % {"count": len(result.slots)})
+        messages.success(
+            request,
+            ngettext(
+                "The solver proposes %(count)s webinar.", "The solver proposes %(count)s webinars.", len(result.slots)
+            )
+            % {"count": len(result.slots)},
+        )
     except ValidationError as error:
         _fail(request, error)
     return redirect("planning:plan_detail", cycle_id=cycle.pk)
@@ -192,7 +205,13 @@ def plan_publish(request, cycle_id: int):
     try:
         webinars = services.publish_plan(actor=request.user, plan=_plan(cycle))
         messages.success(
-            request, _("The plan is published: %(count)s webinar(s) scheduled.") % {"count": len(webinars)}
+            request,
+            ngettext(
+                "The plan is published: %(count)s webinar scheduled.",
+                "The plan is published: %(count)s webinars scheduled.",
+                len(webinars),
+            )
+            % {"count": len(webinars)},
         )
     except ValidationError as error:
         _fail(request, error)

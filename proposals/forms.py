@@ -60,7 +60,7 @@ def language_field() -> forms.ModelMultipleChoiceField:
         widget=forms.CheckboxSelectMultiple,
         required=False,
         label=_("Desired languages"),
-        help_text=_("Any of the committee's six languages, or more."),
+        help_text=_("One or more of the committee's six languages."),
     )
 
 

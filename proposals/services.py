@@ -92,6 +92,13 @@ def _refuse_unless_coordinator_of(actor, group) -> None:
         raise ValidationError(_("You can only answer for your own regional group."), code="not_coordinator")
 
 
+def _refuse_unless_answering_for(actor, group) -> None:
+    """Submitting or withdrawing is the group's act (or the Secretariat's on its behalf)."""
+    if actor is not None and actor.is_staff:
+        return
+    _refuse_unless_coordinator_of(actor, group)
+
+
 class ProposalEditConflict(ValidationError):
     """Someone saved the proposal since this editor loaded it; nothing was written.
 
@@ -131,7 +138,7 @@ def _notify_group(*, proposal: Proposal, kind: str, actor) -> None:
     withdrawal makes one message per coordinator, never two.
     """
     coordinators = (
-        Coordinator.objects.filter(group_id=proposal.group_id, is_active=True)
+        Coordinator.objects.filter(group_id=proposal.group_id, is_active=True, user__is_active=True)
         .exclude(user__email="")
         .select_related("user", "group")
         .order_by("pk")
@@ -176,6 +183,7 @@ def submit_proposal(*, proposal: Proposal, actor, expected_version: int | None =
     region, a series numbered 1..n. Every active coordinator of the group is told.
     """
     proposal = _locked(Proposal, proposal)
+    _refuse_unless_answering_for(actor, proposal.group)
     _refuse_unless_editable(proposal)
     _refuse_if_stale(proposal, expected_version)
     errors = proposal.completeness_errors()
@@ -195,6 +203,7 @@ def submit_proposal(*, proposal: Proposal, actor, expected_version: int | None =
 def withdraw_proposal(*, proposal: Proposal, actor, expected_version: int | None = None) -> Proposal:
     """The group takes its answer back; possible until the deadline. The group is told."""
     proposal = _locked(Proposal, proposal)
+    _refuse_unless_answering_for(actor, proposal.group)
     _refuse_unless_editable(proposal)
     _refuse_if_stale(proposal, expected_version)
     proposal.change_state(Proposal.State.WITHDRAWN)

@@ -11,13 +11,13 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from planning import selectors as planning_selectors
 from proposals import selectors
 from proposals.forms import (
     AdoptCandidateTopicsForm,
@@ -113,7 +113,7 @@ def _refuse_forged(request):
     return render(
         request,
         "proposals/refused.html",
-        {"reason": _("This form names another group or consultation than yours. Nothing was saved.")},
+        {"reason": _("This form names a group or consultation other than yours. Nothing was saved.")},
         status=400,
     )
 
@@ -166,13 +166,12 @@ def dashboard(request):
         }
     for candidate in candidates:
         candidate.adoption = adopted.get(candidate.pk)
-    # What became of earlier answers is read from the plan's entries (planning reads
-    # proposals, not the reverse; the page only follows the relation planning declares).
-    earlier = list(
-        selectors.group_earlier_answers(user=request.user, group=group, before=cycle).prefetch_related(
-            Prefetch("plan_entries__proposals", queryset=Proposal.objects.select_related("group"))
-        )
-    )
+    # What became of earlier answers is planning's data: read through its selectors
+    # (DESIGN.md: a page may read a later app's data that way, in its views only).
+    earlier = list(selectors.group_earlier_answers(user=request.user, group=group, before=cycle))
+    outcomes = planning_selectors.outcomes_of(earlier)
+    for answer in earlier:
+        answer.outcome = outcomes.get(answer.pk)
     is_own_group = (coordinator := active_coordinator(request.user)) is not None and coordinator.group_id == group.pk
     context = {
         "group": group,

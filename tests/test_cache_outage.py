@@ -5,7 +5,7 @@ from django.core.cache import caches
 
 from proposals.models import Proposal
 from proposals.services import submit_proposal
-from proposals.tests.factories import ProposalFactory
+from proposals.tests.factories import CoordinatorFactory, ProposalFactory
 from webinars.tests.factories import LanguageFactory, RegionFactory
 
 DEAD_REDIS = {
@@ -38,7 +38,8 @@ def test_a_coordinator_can_submit_while_redis_is_unreachable(redis_down, client)
     proposal.languages.add(LanguageFactory(code="fr"))
     proposal.regions.add(RegionFactory())
 
-    submit_proposal(proposal=proposal, actor=proposal.created_by)
+    coordinator = CoordinatorFactory(group=proposal.group)
+    submit_proposal(proposal=proposal, actor=coordinator.user)
     response = client.get("/en/")
 
     proposal.refresh_from_db()

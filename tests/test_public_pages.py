@@ -3,10 +3,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import translation
 
 from proposals.services import submit_proposal
-from proposals.tests.factories import ProposalFactory
+from proposals.tests.factories import CoordinatorFactory, ProposalFactory
 from webinars.tests.factories import (
     HeldWebinarFactory,
     LanguageFactory,
@@ -60,7 +61,7 @@ def test_home_lists_held_scheduled_and_submitted_but_not_drafts(client):
     submitted = ProposalFactory(title="Submitted on copyright")
     submitted.languages.set([LanguageFactory(code="es")])
     submitted.regions.set([RegionFactory()])
-    submit_proposal(proposal=submitted, actor=submitted.created_by)
+    submit_proposal(proposal=submitted, actor=CoordinatorFactory(group=submitted.group).user)
     ProposalFactory(title="Draft never shown")
 
     html = client.get("/en/").content.decode()
@@ -104,7 +105,7 @@ def _make(count):
         proposal = ProposalFactory()
         proposal.languages.set([LanguageFactory(code="fr")])
         proposal.regions.set([RegionFactory()])
-        submit_proposal(proposal=proposal, actor=proposal.created_by)
+        submit_proposal(proposal=proposal, actor=CoordinatorFactory(group=proposal.group).user)
 
 
 def _queries(client):
@@ -133,3 +134,15 @@ def test_public_pages_have_one_h1_and_the_main_landmark(client, path):
 def test_navigation_links_the_topic_list(client):
     html = client.get("/fr/").content.decode()
     assert 'href="/fr/" aria-current="page">' in html
+
+
+@pytest.mark.django_db
+def test_the_secretariat_reaches_its_screens_from_the_site_and_the_admin(client):
+    from accounts.tests.factories import StaffFactory
+
+    client.force_login(StaffFactory(is_superuser=True))
+    planning_url = reverse("planning:cycle_list")
+
+    for page in (reverse("webinars:topic_list"), reverse("admin:index")):
+        assert planning_url in client.get(page).content.decode(), page
+    assert "My group&#x27;s answers" not in client.get(reverse("webinars:topic_list")).content.decode()

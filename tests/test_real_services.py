@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from proposals.models import ConsultationCycle, Proposal
 from proposals.services import submit_proposal
-from proposals.tests.factories import ConsultationCycleFactory, ProposalFactory
+from proposals.tests.factories import ConsultationCycleFactory, CoordinatorFactory, ProposalFactory
 from webinars.tests.factories import LanguageFactory, RegionFactory
 
 
@@ -22,13 +22,15 @@ def test_two_coordinators_submitting_the_same_proposal_at_once_submit_it_once():
     proposal = ProposalFactory()
     proposal.languages.set([LanguageFactory(code="en")])
     proposal.regions.set([RegionFactory()])
+    coordinators = iter([CoordinatorFactory(group=proposal.group).user, CoordinatorFactory(group=proposal.group).user])
     outcomes: list[str] = []
     barrier = threading.Barrier(2)
 
     def submit():
+        actor = next(coordinators)
         barrier.wait()
         try:
-            submit_proposal(proposal=proposal, actor=proposal.created_by)
+            submit_proposal(proposal=proposal, actor=actor)
             outcomes.append("submitted")
         except ValidationError:
             outcomes.append("refused")

@@ -1,9 +1,11 @@
 """Delivering the outbox in bulk: chunks, one SMTP session per chunk, back-off, refusals."""
 
 import socket
+import threading
 from datetime import timedelta
 
 import pytest
+from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.utils import timezone
@@ -15,14 +17,53 @@ from outbox.tests.factories import NoticeFactory
 pytestmark = pytest.mark.django_db
 
 
-class CountingBackend(EmailBackend):
-    """The in-memory mail box, counting the SMTP sessions the outbox opens."""
+class SessionCountingServer:
+    """A real SMTP server (aiosmtpd) that records each message with the session it came in."""
 
-    sessions = 0
+    def __init__(self, *, refuse: set[str] = frozenset()):
+        self.lock = threading.Lock()
+        self.accepted: list[tuple[tuple, str]] = []  # (client address of the session, recipient)
+        self.refuse = refuse
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        CountingBackend.sessions += 1
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        if envelope.rcpt_tos[0] in self.refuse:
+            return "451 4.3.0 Try again later"
+        with self.lock:
+            self.accepted.append((session.peer, envelope.rcpt_tos[0]))
+        return "250 2.0.0 Accepted"
+
+    def sessions(self) -> int:
+        with self.lock:
+            return len({peer for peer, _to in self.accepted})
+
+    def recipients(self) -> list[str]:
+        with self.lock:
+            return [to for _peer, to in self.accepted]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """Start a real SMTP server on a free port and point the SMTP backend at it."""
+
+    def start(**options) -> SessionCountingServer:
+        server = SessionCountingServer(**options)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        controller = Controller(server, hostname="127.0.0.1", port=port)
+        controller.start()
+        started.append(controller)
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+        settings.EMAIL_TIMEOUT = 10
+        return server
+
+    started = []
+    yield start
+    for controller in started:
+        controller.stop()
 
 
 class RefusingBackend(EmailBackend):
@@ -43,17 +84,30 @@ def old_notices(count):
     return notices
 
 
-def test_a_backlog_is_delivered_in_chunks_with_one_smtp_session_per_chunk(settings):
-    settings.EMAIL_BACKEND = "outbox.tests.test_delivery.CountingBackend"
-    CountingBackend.sessions = 0
+def test_a_backlog_is_delivered_in_chunks_with_one_smtp_session_per_chunk(smtp_server):
+    server = smtp_server()
     notices = old_notices(5)
 
     counts = deliver_pending_notices(batch_size=2)
 
     assert counts == {"done": 5, "failed": 0}
-    assert CountingBackend.sessions == 3
-    assert sorted(m.to[0] for m in mail.outbox) == sorted(n.to for n in notices)
+    assert server.sessions() == 3  # not one session per message
+    assert sorted(server.recipients()) == sorted(n.to for n in notices)
     assert set(Notice.objects.values_list("state", flat=True)) == {Notice.State.SENT}
+
+
+def test_after_a_refusal_the_rest_of_the_chunk_goes_out_over_a_fresh_session(smtp_server):
+    notices = old_notices(4)
+    server = smtp_server(refuse={notices[1].to})
+
+    counts = deliver_pending_notices(batch_size=10)
+
+    assert counts == {"done": 3, "failed": 1}
+    assert sorted(server.recipients()) == sorted(n.to for n in notices if n != notices[1])
+    assert server.sessions() == 2
+    refused = Notice.objects.get(pk=notices[1].pk)
+    assert (refused.state, refused.attempts) == (Notice.State.PENDING, 1)
+    assert refused.last_error.startswith("SMTPDataError")
 
 
 def test_a_notice_that_just_failed_rests_before_the_sweep_tries_again():

@@ -7,8 +7,9 @@ register = template.Library()
 
 
 @register.filter
-def describe_reason(reason: dict) -> str:
-    return describe(reason)
+def describe_reason(reason: dict, names: dict | None = None) -> str:
+    """{{ reason|describe_reason:names }}; `names` from selectors.reason_names (codes to names)."""
+    return describe(reason, names or None)
 
 
 @register.filter

@@ -297,8 +297,8 @@ def test_at_the_deadline_answers_are_locked_and_the_secretariat_gets_the_summary
     assert summary.context["adopted_topics"] == [{"title": "Panoramas des brevets", "groups": ["Group Alpha"]}]
     assert summary.context["own_proposals"] == [{"title": own.title, "group": own.group.name}]
     assert "Group Silent" in summary.body and own.title in summary.body
-    with pytest.raises(ValidationError):
-        submit_proposal(proposal=late, actor=late.created_by)
+    with pytest.raises(ValidationError, match="closed"):
+        submit_proposal(proposal=late, actor=StaffFactory())
 
 
 def test_a_cycle_missed_entirely_opens_then_closes_without_inviting_anyone(secretariat):

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.tests.factories import StaffFactory, UserFactory
-from proposals.models import ConsultationCycle, Proposal
+from proposals.models import ConsultationCycle, Coordinator, Proposal
 from proposals.services import advance_cycle, advance_cycles, approve_cycle, submit_proposal, withdraw_proposal
 from proposals.tests.factories import (
     CandidateTopicFactory,
@@ -18,6 +18,12 @@ from proposals.tests.factories import (
 from webinars.tests.factories import LanguageFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def coordinator_of(proposal):
+    """The proposal's author, made a coordinator of its group (only coordinators submit)."""
+    Coordinator.objects.get_or_create(user=proposal.created_by, defaults={"group": proposal.group})
+    return proposal.created_by
 
 
 def complete(proposal):
@@ -70,7 +76,7 @@ def test_proposal_without_a_language_is_not_submitted_and_stays_a_draft():
     proposal = ProposalFactory()
     proposal.regions.set([RegionFactory()])
     with pytest.raises(ValidationError) as error:
-        submit_proposal(proposal=proposal, actor=proposal.created_by)
+        submit_proposal(proposal=proposal, actor=coordinator_of(proposal))
     assert error.value.message_dict["languages"] == ["Choose at least one language."]
     proposal.refresh_from_db()
     assert proposal.state == Proposal.State.DRAFT
@@ -80,7 +86,7 @@ def test_proposal_without_a_language_is_not_submitted_and_stays_a_draft():
 
 def test_complete_proposal_is_submitted_with_who_and_when():
     proposal = complete(ProposalFactory())
-    submit_proposal(proposal=proposal, actor=proposal.created_by)
+    submit_proposal(proposal=proposal, actor=coordinator_of(proposal))
     proposal.refresh_from_db()
     assert proposal.state == Proposal.State.SUBMITTED
     assert proposal.submitted_by == proposal.created_by
@@ -95,7 +101,7 @@ def test_submission_after_the_deadline_is_refused():
     )
     proposal = complete(ProposalFactory(cycle=cycle))
     with pytest.raises(ValidationError) as error:
-        submit_proposal(proposal=proposal, actor=proposal.created_by)
+        submit_proposal(proposal=proposal, actor=coordinator_of(proposal))
     assert "closed" in error.value.messages[0]
     proposal.refresh_from_db()
     assert proposal.state == Proposal.State.DRAFT
@@ -106,7 +112,7 @@ def test_series_with_a_gap_in_its_parts_is_not_submitted():
     ProposalPartFactory(proposal=proposal, position=1)
     ProposalPartFactory(proposal=proposal, position=3)
     with pytest.raises(ValidationError) as error:
-        submit_proposal(proposal=proposal, actor=proposal.created_by)
+        submit_proposal(proposal=proposal, actor=coordinator_of(proposal))
     assert "parts" in error.value.message_dict
 
 
@@ -114,7 +120,7 @@ def test_series_needs_two_parts():
     proposal = complete(ProposalFactory(shape=Proposal.Shape.SERIES))
     ProposalPartFactory(proposal=proposal, position=1)
     with pytest.raises(ValidationError) as error:
-        submit_proposal(proposal=proposal, actor=proposal.created_by)
+        submit_proposal(proposal=proposal, actor=coordinator_of(proposal))
     assert error.value.message_dict["parts"] == ["A series has at least two parts."]
 
 
@@ -126,9 +132,9 @@ def test_two_parts_cannot_share_a_number():
 
 def test_withdrawn_proposal_leaves_the_public_list():
     proposal = complete(ProposalFactory())
-    submit_proposal(proposal=proposal, actor=proposal.created_by)
+    submit_proposal(proposal=proposal, actor=coordinator_of(proposal))
     assert proposal in Proposal.objects.under_consideration()
-    withdraw_proposal(proposal=proposal, actor=proposal.created_by)
+    withdraw_proposal(proposal=proposal, actor=coordinator_of(proposal))
     assert proposal not in Proposal.objects.under_consideration()
 
 

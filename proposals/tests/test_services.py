@@ -4,8 +4,10 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
+from accounts.tests.factories import StaffFactory
 from outbox.models import Notice
 from proposals.models import Proposal, ProposalPart
 from proposals.selectors import proposal_history, proposals_under_consideration
@@ -560,6 +562,35 @@ def test_the_confirmation_is_plain_text_and_keeps_the_title_as_typed(coordinator
     submit_proposal(proposal=draft(coordinator, cycle, **values), actor=coordinator.user)
 
     notice = Notice.objects.get()
-    assert notice.subject == "Proposal received: R&D <b>centres</b>"
-    assert "“R&D <b>centres</b>”" in notice.body
+    with translation.override("fr"):
+        expected_subject = gettext("Proposal received: %(title)s") % {"title": "R&D <b>centres</b>"}
+    assert notice.language == "fr"
+    assert notice.subject == expected_subject
+    assert "R&D <b>centres</b>" in notice.body
     assert "&amp;" not in notice.body and "&lt;" not in notice.body
+
+
+def test_only_the_groups_coordinators_or_the_secretariat_submit_and_withdraw(
+    coordinator, stranger, cycle, french, region
+):
+    proposal = draft(coordinator, cycle, **complete_values(french, region))
+
+    with pytest.raises(ValidationError, match="your own regional group"):
+        submit_proposal(proposal=proposal, actor=stranger.user)
+    proposal.refresh_from_db()
+    assert proposal.state == Proposal.State.DRAFT
+
+    submit_proposal(proposal=proposal, actor=StaffFactory())
+    with pytest.raises(ValidationError, match="your own regional group"):
+        withdraw_proposal(proposal=proposal, actor=stranger.user)
+    proposal.refresh_from_db()
+    assert proposal.state == Proposal.State.SUBMITTED
+
+
+def test_a_deactivated_account_gets_no_confirmation(coordinator, colleague, cycle, french, region):
+    colleague.user.is_active = False
+    colleague.user.save()
+
+    submit_proposal(proposal=draft(coordinator, cycle, **complete_values(french, region)), actor=coordinator.user)
+
+    assert list(Notice.objects.values_list("to", flat=True)) == [coordinator.user.email]

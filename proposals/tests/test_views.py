@@ -420,7 +420,7 @@ def test_forged_group_or_cycle_in_the_form_is_refused(as_coordinator, stranger, 
     forged_cycle = as_coordinator.post(url, form_data(title="Forged", cycle=other_cycle.pk))
 
     assert forged_group.status_code == forged_cycle.status_code == 400
-    assert "names another group or consultation than yours" in text(forged_group)
+    assert "names a group or consultation other than yours" in text(forged_group)
     assert not Proposal.objects.exists()
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from webinars.models.catalogue import Expert, Webinar
 from webinars.models.reference import Language
@@ -96,7 +97,7 @@ class Feedback(models.Model):
 
     class Source(models.TextChoices):
         PARTICIPANT = "participant", _("Participant")
-        EXPERT = "expert", _("Expert")
+        EXPERT = "expert", pgettext_lazy("who gave the feedback", "Expert")
 
     webinar = models.ForeignKey(Webinar, on_delete=models.PROTECT, related_name="feedback", verbose_name=_("webinar"))
     source = models.CharField(_("from"), max_length=12, choices=Source.choices, default=Source.PARTICIPANT)

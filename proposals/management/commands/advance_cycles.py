@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from proposals.cycle import advance_cycles
 
@@ -12,15 +13,21 @@ def _lines(dry_run: bool) -> dict[str, str]:
             "open": _("Would open the consultation for %(year)s"),
             "remind": _("Would remind the silent groups of the consultation for %(year)s"),
             "close": _("Would close the consultation for %(year)s"),
-            "notices": _("  and write %(count)d message(s):"),
         }
     return {
         "prepare": _("Prepared the draft consultation for %(year)s"),
         "open": _("Opened the consultation for %(year)s"),
         "remind": _("Reminded the silent groups of the consultation for %(year)s"),
         "close": _("Closed the consultation for %(year)s"),
-        "notices": _("  and wrote %(count)d message(s):"),
     }
+
+
+def _notices_line(dry_run: bool, count: int) -> str:
+    if dry_run:
+        line = ngettext("  and write %(count)d message:", "  and write %(count)d messages:", count)
+    else:
+        line = ngettext("  and wrote %(count)d message:", "  and wrote %(count)d messages:", count)
+    return line % {"count": count}
 
 
 class Command(BaseCommand):
@@ -44,7 +51,7 @@ class Command(BaseCommand):
             line = lines[step.step] % {"year": step.target_year}
             self.stdout.write(f"{line} ({step.detail})" if step.detail else line)
             if step.notices:
-                self.stdout.write(lines["notices"] % {"count": len(step.notices)})
+                self.stdout.write(_notices_line(dry_run, len(step.notices)))
                 for notice in step.notices:
                     self.stdout.write(f"    {notice}")
         if not steps:
