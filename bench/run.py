@@ -66,7 +66,8 @@ def main() -> int:
             flush=True,
         )
         only = os.environ.get("BENCH_ONLY", "")  # e.g. BENCH_ONLY=topic_list: the modules whose name has it
-        for path in sorted((ROOT / "bench").glob(f"bench_*{only}*.py")):
+        pattern = f"bench_*{only}*.py" if only else "bench_*.py"
+        for path in sorted((ROOT / "bench").glob(pattern)):
             importlib.import_module(f"bench.{path.stem}").run(report)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
