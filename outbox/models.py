@@ -24,6 +24,10 @@ class Notice(models.Model):
         CYCLE_REMINDER = "cycle_reminder", _("Reminder before the deadline")
         CYCLE_SUMMARY = "cycle_summary", _("Summary of the answers received")
         PROPOSAL_OUTCOME = "proposal_outcome", _("What became of the group's proposals")
+        REGISTRATION_CONFIRMED = "registration_confirmed", _("Registration confirmed")
+        REGISTRATION_WAITLISTED = "registration_waitlisted", _("On the waiting list")
+        WEBINAR_REMINDER = "webinar_reminder", _("Reminder before a webinar")
+        FEEDBACK_SURVEY = "feedback_survey", _("Feedback survey after a webinar")
 
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")

@@ -109,6 +109,13 @@ SAMPLE_CONTEXTS: dict[str, dict] = {
     },
 }
 SAMPLE_CONTEXTS[Notice.Kind.PROPOSAL_WITHDRAWN] = SAMPLE_CONTEXTS[Notice.Kind.PROPOSAL_SUBMITTED]
+SAMPLE_CONTEXTS[Notice.Kind.FEEDBACK_SURVEY] = {
+    "title": "Patent landscapes for policy makers",
+    "held_on": "4 November 2030",
+    "is_expert": False,
+    "survey_url": "https://webinars.example.org/en/survey/sample-token/",
+    "max_age_days": 30,
+}
 
 
 def sample_context(kind: str) -> dict:

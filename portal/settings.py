@@ -242,6 +242,8 @@ PORTAL_SITE_URL = env("PORTAL_SITE_URL", default="http://127.0.0.1:8000")
 PORTAL_NETWORK_CONFIRM_MAX_AGE = env.int("PORTAL_NETWORK_CONFIRM_MAX_AGE", default=7 * 24 * 3600)
 PORTAL_NETWORK_JOIN_RATE = env("PORTAL_NETWORK_JOIN_RATE", default="5/h")
 PORTAL_NETWORK_ADDRESS_RATE = env("PORTAL_NETWORK_ADDRESS_RATE", default="3/d")
+# Feedback survey after a webinar: how long a survey link works (seconds).
+PORTAL_SURVEY_MAX_AGE = env.int("PORTAL_SURVEY_MAX_AGE", default=30 * 24 * 3600)
 # The yearly consultation (proposals.cycle): next year's draft is prepared on PREPARE_ON
 # ("MM-DD"); it opens on OPENS_ON and closes at the end of DEADLINE_ON (Geneva time) of
 # the same year; groups that sent nothing are reminded REMINDER_DAYS before the deadline.
@@ -266,5 +268,9 @@ CELERY_BEAT_SCHEDULE = {
     "send-pending-notices": {
         "task": "outbox.tasks.send_pending_notices",
         "schedule": 300.0,
+    },
+    "send-webinar-reminders": {
+        "task": "webinars.tasks.send_webinar_reminders",
+        "schedule": 600.0,
     },
 }

@@ -40,6 +40,8 @@ from webinars.models import (
     Webinar,
 )
 from webinars.models.catalogue import check_part_positions
+from webinars.registration_admin import upload_attendance
+from webinars.survey_views import send_survey_to_experts, send_survey_to_participants
 
 # Shared admin pieces ------------------------------------------------------------------
 
@@ -323,6 +325,7 @@ class WebinarAdmin(TabbedDjangoJqueryTranslationAdmin):
     filter_horizontal = ("regions", "languages")
     readonly_fields = ("created_at", "updated_at")
     inlines = [MaterialInline, AnsweredQuestionInline]
+    actions = [send_survey_to_experts, send_survey_to_participants, upload_attendance]
     formfield_overrides = HTTPS_LINKS
     fieldsets = (
         (None, {"fields": ("title", "slug", "topic", "series", "series_position")}),
@@ -379,7 +382,7 @@ class AnsweredQuestionAdmin(TabbedDjangoJqueryTranslationAdmin):
 
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
-    list_display = ("webinar", "source", "expert", "overall_rating", "relevance_rating", "country", "submitted_at")
+    list_display = ("webinar", "source", "expert", "overall_rating", "content_rating", "expert_rating", "submitted_at")
     list_filter = ("source", "overall_rating", ("topic_suggestion", admin.EmptyFieldListFilter), "webinar")
     list_select_related = ("webinar", "expert")
     search_fields = ("useful", "to_improve", "topic_suggestion", *in_every_language("webinar__title"))

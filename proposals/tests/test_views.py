@@ -680,6 +680,24 @@ def test_an_adopted_topic_is_marked_and_cannot_be_adopted_twice(as_coordinator, 
     assert Proposal.objects.count() == 1
 
 
+def test_the_adopt_page_shows_each_candidate_topic_once_as_a_labelled_checkbox(as_coordinator, cycle, coordinator):
+    adopted = CandidateTopicFactory(cycle=cycle, topic__title="Innovation centres")
+    open_one = CandidateTopicFactory(
+        cycle=cycle, topic__title="Patent drafting", topic__target_audience="Patent attorneys."
+    )
+    ProposalFactory(cycle=cycle, group=coordinator.group, kind=Proposal.Kind.ADOPTION, candidate_topic=adopted)
+
+    page = text(as_coordinator.get(reverse("proposals:adopt", args=[cycle.pk])))
+
+    assert page.count("Patent drafting") == 1
+    assert page.count("Innovation centres") == 1
+    checkbox = re.search(rf'<input[^>]*name="candidate_topics" value="{open_one.pk}"[^>]*>', page).group(0)
+    box_id = re.search(r'id="([^"]+)"', checkbox).group(1)
+    assert re.search(rf'<label[^>]*for="{box_id}"[^>]*>Patent drafting</label>', page)
+    described_by = re.search(r'aria-describedby="([^"]+)"', checkbox).group(1)
+    assert re.search(rf'id="{described_by}"[^>]*>\s*(<[^>]+>\s*)*.*Patent attorneys\.', page, re.S)
+
+
 def test_a_candidate_topic_of_another_cycle_is_refused(as_coordinator, cycle):
     elsewhere = CandidateTopicFactory(cycle=ConsultationCycleFactory(target_year=cycle.target_year + 1))
     CandidateTopicFactory(cycle=cycle)

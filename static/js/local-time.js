@@ -9,10 +9,13 @@
 
   var GENEVA = "Europe/Zurich";
 
+  /* Like the server's DATETIME_FORMAT for the page's language: day, full month and year, then
+   * the hour as that language writes it (no leading zero, no weekday): "4 de noviembre de 2025,
+   * 10:00", "November 4, 2025 at 10:00 AM". */
   function format(date, lang, timeZone, withZoneName) {
     var options = {
-      weekday: "short", year: "numeric", month: "short", day: "numeric",
-      hour: "2-digit", minute: "2-digit"
+      year: "numeric", month: "long", day: "numeric",
+      hour: "numeric", minute: "2-digit"
     };
     if (timeZone) { options.timeZone = timeZone; }
     if (withZoneName) { options.timeZoneName = "short"; }

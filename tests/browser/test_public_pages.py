@@ -90,3 +90,25 @@ def test_admin_login_is_right_to_left_in_arabic(live_server, page, screenshot):
     assert any(href.endswith("rtl.css") for href in _loaded_stylesheets(page))
     screenshot(page, "admin-login-ar")
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+def test_on_a_phone_the_header_collapses_into_a_menu_and_nothing_scrolls_sideways(
+    live_server, page, catalogue, language
+):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/{language}/")
+    toggler = page.locator("header .navbar-toggler")
+    topics_link = page.locator("header .portal-nav .nav-link").first
+
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    assert toggler.is_visible() and not topics_link.is_visible()
+    brand = page.locator("header .portal-brand").bounding_box()
+    assert brand["x"] >= 8 and brand["x"] + brand["width"] <= 390 - 8  # off the screen's edges
+
+    toggler.click()
+    topics_link.wait_for(state="visible")
+    assert toggler.get_attribute("aria-expanded") == "true"
+    assert page.locator("#language-switcher").is_visible()
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    assert page.console_errors == []

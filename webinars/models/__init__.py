@@ -2,6 +2,7 @@ from webinars.models.catalogue import Expert, Series, Topic, Webinar
 from webinars.models.followup import AnsweredQuestion, Feedback, Material
 from webinars.models.network import NetworkMember
 from webinars.models.reference import Language, Region, RegionalGroup, ScopeArea
+from webinars.models.registration import Registration
 
 __all__ = [
     "AnsweredQuestion",
@@ -12,6 +13,7 @@ __all__ = [
     "NetworkMember",
     "Region",
     "RegionalGroup",
+    "Registration",
     "ScopeArea",
     "Series",
     "Topic",

@@ -199,6 +199,9 @@ class Webinar(StateMachineMixin, models.Model):
     format = models.CharField(_("format"), max_length=12, choices=Format.choices, default=Format.LIVE)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PLANNED)
     join_url = models.URLField(_("join link"), blank=True, help_text=_("Sent to registered participants only."))
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Places; empty for no limit. Later registrations wait.")
+    )
     registration_count = models.PositiveIntegerField(_("registrations"), default=0)
     attendance_count = models.PositiveIntegerField(_("attendance"), default=0)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

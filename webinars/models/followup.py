@@ -108,6 +108,19 @@ class Feedback(models.Model):
     relevance_rating = models.PositiveSmallIntegerField(
         _("relevance (1-5)"), null=True, blank=True, validators=RATING_VALIDATORS
     )
+    content_rating = models.PositiveSmallIntegerField(
+        _("content (1-5)"), null=True, blank=True, validators=RATING_VALIDATORS
+    )
+    expert_rating = models.PositiveSmallIntegerField(
+        _("expert (1-5)"), null=True, blank=True, validators=RATING_VALIDATORS
+    )
+    respondent = models.CharField(
+        _("respondent"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("A keyed digest of the address the survey link went to; never the address itself."),
+    )
     useful = models.TextField(_("what was useful"), blank=True)
     to_improve = models.TextField(_("what to improve"), blank=True)
     topic_suggestion = models.TextField(_("topic suggestion for future webinars"), blank=True)
@@ -129,6 +142,23 @@ class Feedback(models.Model):
                 | models.Q(relevance_rating__gte=1, relevance_rating__lte=5),
                 name="feedback_relevance_rating_1_5",
                 violation_error_message=_("Ratings go from 1 to 5."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(content_rating__isnull=True)
+                | models.Q(content_rating__gte=1, content_rating__lte=5),
+                name="feedback_content_rating_1_5",
+                violation_error_message=_("Ratings go from 1 to 5."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(expert_rating__isnull=True) | models.Q(expert_rating__gte=1, expert_rating__lte=5),
+                name="feedback_expert_rating_1_5",
+                violation_error_message=_("Ratings go from 1 to 5."),
+            ),
+            models.UniqueConstraint(
+                fields=["webinar", "respondent"],
+                condition=~models.Q(respondent=""),
+                name="feedback_one_answer_per_respondent",
+                violation_error_message=_("This person has already answered the survey for this webinar."),
             ),
             models.CheckConstraint(
                 condition=models.Q(source="participant") | models.Q(expert__isnull=False),

@@ -12,6 +12,7 @@ from webinars.models import (
     NetworkMember,
     Region,
     RegionalGroup,
+    Registration,
     ScopeArea,
     Series,
     Topic,
@@ -158,3 +159,16 @@ class NetworkMemberFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"participant{n}@example.org")
     language = "en"
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    webinar = factory.SubFactory(WebinarFactory)
+    name = factory.Sequence(lambda n: f"Participant {n}")
+    email = factory.Sequence(lambda n: f"participant{n}@example.org")
+    country = "KE"
+    participant_type = Registration.ParticipantType.IP_OFFICE
+    language = "en"
+    consented_at = factory.LazyFunction(timezone.now)

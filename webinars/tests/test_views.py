@@ -104,6 +104,18 @@ def test_held_webinar_shows_its_published_materials_summary_and_answer_count(cli
     assert "2 answered questions" in held_html
 
 
+def test_a_material_titled_like_its_kind_shows_its_title_alone(client):
+    held = HeldWebinarFactory(title="Held on designs")
+    MaterialFactory(webinar=held, title="Recording", url="https://video.example.org/plain")
+    MaterialFactory(webinar=held, kind="slides", title="Deck", url="https://files.example.org/deck.pdf")
+
+    held_html = _section(_get(client, "/en/"), "held")
+
+    assert 'href="https://video.example.org/plain"><span>Recording</span></a>' in held_html
+    assert "Recording: " not in held_html
+    assert 'href="https://files.example.org/deck.pdf">Slides: <span>Deck</span></a>' in held_html
+
+
 def test_scheduled_date_is_in_geneva_time_with_a_machine_readable_time(client):
     WebinarFactory(starts_at=datetime(2030, 7, 1, 8, 0, tzinfo=UTC))  # 10:00 in Geneva (summer time)
 

@@ -1,0 +1,67 @@
+"""Registrations for a scheduled webinar: who is coming, who waits for a place, who came.
+
+The issue: "The same person registering twice gets one registration", "an optional
+capacity with a waiting list". One address, one registration per webinar, whatever its case.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from webinars.models.catalogue import Webinar
+
+
+class Registration(models.Model):
+    class State(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        WAITLISTED = "waitlisted", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class ParticipantType(models.TextChoices):
+        GOVERNMENT = "government", _("Government")
+        IP_OFFICE = "ip_office", _("Intellectual property office")
+        ACADEMIA = "academia", _("Academia")
+        PRIVATE_SECTOR = "private_sector", _("Private sector")
+        CIVIL_SOCIETY = "civil_society", _("Civil society")
+        OTHER = "other", _("Other")
+
+    webinar = models.ForeignKey(
+        Webinar, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("webinar")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    country = models.CharField(_("country"), max_length=2, help_text=_("Two-letter country code (ISO 3166-1)."))
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    participant_type = models.CharField(
+        _("type of participant"), max_length=20, choices=ParticipantType.choices, default=ParticipantType.OTHER
+    )
+    language = models.CharField(_("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en")
+    questions = models.TextField(_("questions in advance"), blank=True)
+    consented_at = models.DateTimeField(_("consented at"))
+    state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.REGISTERED)
+    has_attended = models.BooleanField(_("attended"), default=False)
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                "webinar",
+                Lower("email"),
+                name="registration_unique_email_per_webinar",
+                violation_error_message=_("This address is already registered for this webinar."),
+            ),
+            models.CheckConstraint(condition=models.Q(country__regex=r"^[A-Z]{2}$"), name="registration_country_iso2"),
+        ]
+        indexes = [models.Index(fields=["webinar", "state"], name="registration_webinar_state_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.strip().lower()
+        self.country = self.country.strip().upper()
+        super().save(*args, **kwargs)
