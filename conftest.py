@@ -117,8 +117,9 @@ def _tasks_in_process(request):
 
 @pytest.fixture(autouse=True)
 def _no_language_carried_over():
-    """A request under /fr/ activates French in the thread; the next test starts afresh."""
-    yield
+    """A request under /fr/ activates French in the thread; every test starts in the default language."""
     from django.utils import translation
 
+    translation.deactivate()
+    yield
     translation.deactivate()

@@ -168,12 +168,6 @@ def assert_renders(response, language):
     assert f'<html lang="{language}" dir="{direction}">' in response.content.decode()
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # Every factory user gets a hashed password; the production hasher is slow on purpose.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def staff():
     return StaffFactory()

@@ -10,12 +10,10 @@ stranger typing an address learns nothing about who is in the network.
 """
 
 import hashlib
-from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -25,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from outbox.models import Notice
 from outbox.services import queue_notice
+from portal.throttle import Rate, within_rate
 from webinars.models import NetworkMember, Region, ScopeArea
 
 CONFIRM_SALT = "webinars.network.confirm"
@@ -142,19 +141,6 @@ def preferences_url(member: NetworkMember) -> str:
 # Limits against abuse -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Rate:
-    count: int
-    seconds: int
-
-    @classmethod
-    def parse(cls, text: str) -> "Rate":
-        """'5/h' -> five per hour. Units: s, m, h, d."""
-        count, _slash, unit = text.partition("/")
-        seconds = {"s": 1, "m": 60, "h": 3600, "d": 86400}[unit.strip().lower()[:1]]
-        return cls(count=int(count), seconds=seconds)
-
-
 class JoinThrottled(Exception):
     """Too many sign-up requests from one client or for one address; nothing was saved."""
 
@@ -164,14 +150,8 @@ class JoinThrottled(Exception):
 
 
 def _hit(key: str, rate: Rate) -> None:
-    """Count one request in a fixed window that starts at the first; refuse past the limit."""
-    cache.add(key, 0, timeout=rate.seconds)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window closed between add and incr
-        cache.set(key, 1, timeout=rate.seconds)
-        count = 1
-    if count > rate.count:
+    """Count one request; refuse past the limit."""
+    if not within_rate(key, rate):
         raise JoinThrottled(retry_after=rate.seconds)
 
 

@@ -19,11 +19,6 @@ pytestmark = pytest.mark.django_db
 DOMAIN_APPS = ("accounts", "webinars", "proposals", "planning", "reporting")
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def load_demo() -> str:
     out = StringIO()
     call_command("load_demo", stdout=out)

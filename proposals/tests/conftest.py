@@ -1,22 +1,7 @@
 import pytest
-from django.utils import translation
 
 from proposals.tests.factories import ConsultationCycleFactory, CoordinatorFactory
 from webinars.tests.factories import LanguageFactory, RegionFactory
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """Users are made by the dozen here; their passwords need no real hashing."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def english_by_default():
-    """A request under /fr/ leaves French active in the test thread; each test starts in English."""
-    translation.activate("en")
-    yield
-    translation.deactivate()
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from accounts.tests.factories import StaffFactory, UserFactory
 from outbox.models import Notice
-from outbox.testing import in_process_tasks  # noqa: F401  (a fixture)
 from proposals.cycle import advance_cycle, advance_cycles, queue_outcome_notices
 from proposals.models import CandidateTopic, ConsultationCycle, Proposal
 from proposals.services import submit_proposal
@@ -212,7 +211,7 @@ def test_a_draft_never_opens_by_itself():
     assert not Notice.objects.exists()
 
 
-def test_invitations_reach_the_mail_box_once_the_opening_commits(in_process_tasks, django_capture_on_commit_callbacks):  # noqa: F811
+def test_invitations_reach_the_mail_box_once_the_opening_commits(django_capture_on_commit_callbacks):
     coordinator("es"), coordinator("ru")
     cycle = approved_cycle()
 

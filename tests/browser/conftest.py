@@ -109,13 +109,6 @@ def screenshot() -> Callable:
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Logging in through the real form checks a password in the live server (this process):
-    the production hasher's deliberate slowness would cost seconds per scenario."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _fresh_cache():
     """The live server runs in this process with the local-memory cache: the network's join
     limits (and anything else counted there) start from zero in every test."""

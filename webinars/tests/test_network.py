@@ -12,13 +12,12 @@ from django.test import Client
 from django.utils import timezone
 
 from outbox.models import Notice
-from outbox.testing import in_process_tasks  # noqa: F401  (a fixture)
 from webinars import network
 from webinars.models import NetworkMember
 from webinars.tests.factories import NetworkMemberFactory, RegionFactory, ScopeAreaFactory
 
 # Messages are delivered in-process even where REDIS_URL sends tasks to a broker (CI).
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_process_tasks")]
+pytestmark = pytest.mark.django_db
 
 SITE = "https://webinars.example.org"
 JOIN_URL = "/en/network/join/"

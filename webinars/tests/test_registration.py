@@ -15,13 +15,12 @@ from django.utils import timezone
 
 from accounts.tests.factories import StaffFactory
 from outbox.models import Notice
-from outbox.testing import in_process_tasks  # noqa: F401  (a fixture)
 from webinars import registration as services
 from webinars.models import Registration, Webinar
 from webinars.tasks import send_webinar_reminders as reminders_task
 from webinars.tests.factories import HeldWebinarFactory, RegistrationFactory, WebinarFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_process_tasks")]
+pytestmark = pytest.mark.django_db
 
 SITE = "https://webinars.example.org"
 # 08:00 UTC in June is 10:00 in Geneva (summer time).

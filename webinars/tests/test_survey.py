@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from accounts.tests.factories import StaffFactory, UserFactory
 from outbox.models import Notice
-from outbox.testing import in_process_tasks  # noqa: F401  (a fixture)
 from proposals.cycle import prepare_next_cycle
 from proposals.models import CandidateTopic
 from webinars import survey
@@ -26,7 +25,7 @@ from webinars.tests.factories import (
     WebinarFactory,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_process_tasks")]
+pytestmark = pytest.mark.django_db
 
 SITE = "https://webinars.example.org"
 CHANGELIST = "/en/admin/webinars/webinar/"
