@@ -28,6 +28,12 @@ class Notice(models.Model):
         REGISTRATION_WAITLISTED = "registration_waitlisted", _("On the waiting list")
         WEBINAR_REMINDER = "webinar_reminder", _("Reminder before a webinar")
         FEEDBACK_SURVEY = "feedback_survey", _("Feedback survey after a webinar")
+        REGISTRATION_CANCELLED = "registration_cancelled", _("Registration cancelled")
+        REGISTRATION_PROMOTED = "registration_promoted", _("A place freed up: registration confirmed")
+        EXPERT_INVITATION = "expert_invitation", _("Invitation to give a webinar")
+        EXPERT_ANSWER = "expert_answer", _("An expert answered an invitation")
+        CAMPAIGN = "campaign", _("Promotion of a webinar")
+        MATERIALS_AVAILABLE = "materials_available", _("Materials of a webinar available")
 
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")

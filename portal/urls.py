@@ -11,6 +11,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
     path("consultation/", include("proposals.urls")),
     path("secretariat/planning/", include("planning.urls")),
+    path("secretariat/", include("reporting.urls")),
     path("", include("webinars.urls")),
 )
 

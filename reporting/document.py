@@ -1,0 +1,64 @@
+"""A report as plain data: what the page shows and what every export writes.
+
+The annual webinar report and the annex of the decision tracker are built as a
+``ReportDocument`` by their selectors; the page template and each exporter (DOCX, PDF,
+XLSX, CSV) only lay it out. One structure, so the page and every file say the same.
+Texts are already translated into the document's language when the document is built.
+"""
+
+from dataclasses import dataclass, field
+
+Cell = str | int | float | None
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart of some columns of its table, drawn on the server.
+
+    ``label_column`` names the bars; each of ``value_columns`` is one series of bars.
+    """
+
+    label_column: int = 0
+    value_columns: tuple[int, ...] = (1,)
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a header row. ``links`` holds, per row, an address of the records behind it (or "")."""
+
+    key: str
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    chart: Chart | None = None
+    note: str = ""
+    links: tuple[str, ...] = ()
+    empty_text: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    paragraphs: tuple[str, ...] = ()
+    tables: tuple[Table, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    """A whole report in one language: a title page, sections, and where its data came from."""
+
+    title: str
+    language: str
+    subtitle: str = ""
+    symbol: str = ""
+    intro: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = field(default_factory=tuple)
+    is_empty: bool = False
+
+    @property
+    def is_right_to_left(self) -> bool:
+        return self.language == "ar"
+
+    def tables(self) -> list[Table]:
+        return [table for section in self.sections for table in section.tables]
