@@ -6,9 +6,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# gettext: msgfmt, which compilemessages calls.
+# gettext: msgfmt, which compilemessages calls. Pango and the fonts: the report's PDF and chart
+# images (WeasyPrint; DejaVu Sans for Arabic, WenQuanYi Zen Hei for Chinese).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends gettext \
+       libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-wqy-zenhei \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 
-.PHONY: run test bench setup compile migrate demo lint messages worker beat browser clean
+.PHONY: run test bench setup compile migrate demo lint messages worker beat browser fonts clean
 
 $(PY):
 	$(PYTHON_SYSTEM) -m venv $(VENV)
@@ -39,6 +39,10 @@ run: setup
 browser: $(VENV)/.installed-dev
 	bash scripts/install-browser.sh
 
+## The report exports' fonts (DejaVu Sans for Arabic, WenQuanYi Zen Hei for Chinese), from Debian.
+fonts:
+	bash scripts/install-report-fonts.sh
+
 ## After changing UI strings: extract them into the six catalogues (needs GNU gettext).
 messages: $(VENV)/.installed-dev
 	$(PY) scripts/update_catalogues.py
@@ -48,7 +52,7 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format --check .
 
 ## make test: set up the same way, then lint and run the whole suite.
-test: $(VENV)/.installed-dev browser compile lint
+test: $(VENV)/.installed-dev browser fonts compile lint
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_demo > /dev/null

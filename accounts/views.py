@@ -29,9 +29,9 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def landing_url(user) -> str:
-    """Where a person goes after logging in: staff to the admin, coordinators to their dashboard."""
+    """Where a person goes after logging in: staff to the Secretariat dashboard, coordinators to theirs."""
     if user.is_staff:
-        return reverse("admin:index")
+        return reverse("reporting:dashboard")
     try:
         return resolve_url(settings.LOGIN_REDIRECT_URL)
     except NoReverseMatch:  # the coordinators' dashboard is not mounted (yet)

@@ -2160,8 +2160,9 @@ DECISION = {
         "révisée de la délégation de l’Espagne, qui fait l’objet de l’appendice I du résumé présenté par le "
         "président de la dix‑septième session du CDIP, dans un nouveau sous‑élément du point 7 de l’ordre du "
         "jour, au cours des six prochaines sessions du CDIP; et iii) à l’issue de cette période, d’examiner la "
-        "mise en œuvre finale de la proposition révisée de la délégation de l’Espagne et les documents connexes "
-        "CDIP/8/INF/1, CDIP/9/15, CDIP/9/16 et CDIP/16/6.",
+        "mise en œuvre finale de la proposition révisée de la délégation de l’Espagne, qui fait l’objet de "
+        "l’appendice I du résumé présenté par le président de la dix‑septième session du CDIP, et les documents "
+        "connexes CDIP/8/INF/1, CDIP/9/15, CDIP/9/16 et CDIP/16/6.",
     },
 }
 
@@ -2307,7 +2308,8 @@ MEASURES = [
     {
         "paragraph": "1",
         "number": 3,
-        "state": "implemented",
+        # Under way: the webinar platform runs for six months and is evaluated at the 25th session.
+        "state": "under_way",
         "title": {
             "en": "A regular forum to share ideas, practices and experiences, in particular a web forum",
             "fr": "Un forum régulier destiné à partager des idées, des pratiques et des données d’expérience, en "

@@ -116,6 +116,70 @@ SAMPLE_CONTEXTS[Notice.Kind.FEEDBACK_SURVEY] = {
     "survey_url": "https://webinars.example.org/en/survey/sample-token/",
     "max_age_days": 30,
 }
+SAMPLE_CONTEXTS[Notice.Kind.MATERIALS_AVAILABLE] = {
+    "title": "Patent landscapes for policy makers",
+    "held_on": "4 November 2030",
+    "page_url": "https://webinars.example.org/en/webinars/patent-landscapes/",
+    "materials": [
+        {"kind": "Recording", "title": "Recording of the session"},
+        {"kind": "Slides", "title": "Slides of the talk"},
+    ],
+    "has_summary": True,
+    "has_answers": True,
+    "is_member": True,
+    "preferences_url": "https://webinars.example.org/en/network/preferences/sample/",
+    "unsubscribe_url": "https://webinars.example.org/en/network/unsubscribe/sample/",
+}
+SAMPLE_CONTEXTS[Notice.Kind.CAMPAIGN] = {
+    "subject": "",
+    "introduction": "Following the webinar on university IP policies, the Secretariat invites you to the next part.",
+    "title": "Licensing technology from public research",
+    "description": "How public research centres license their technology to firms.",
+    "starts_at_text": "4 November 2030 14:00",
+    "duration_minutes": 90,
+    "format": "Live talk with questions and answers",
+    "languages_text": "English, French",
+    "register_url": "https://webinars.example.org/en/webinars/licensing-public-research/register/",
+    "webinar_url": "https://webinars.example.org/en/webinars/licensing-public-research/",
+    "unsubscribe_url": "https://webinars.example.org/en/network/unsubscribe/sample/",
+}
+SAMPLE_CONTEXTS[Notice.Kind.EXPERT_INVITATION] = {
+    "name": "Dr Amina Diallo",
+    "title": "Patent landscapes for policy makers",
+    "topic": "Patent information",
+    "starts_at_text": "4 November 2030 14:00",
+    "duration_minutes": 90,
+    "format": "Live talk with questions and answers",
+    "message": "We would be glad to have you again after last year's webinar.",
+    "accept_url": "https://webinars.example.org/en/experts/invitation/sample/?answer=accept",
+    "decline_url": "https://webinars.example.org/en/experts/invitation/sample/?answer=decline",
+    "max_age_days": 30,
+}
+SAMPLE_CONTEXTS[Notice.Kind.EXPERT_ANSWER] = {
+    "expert": "Dr Amina Diallo",
+    "title": "Patent landscapes for policy makers",
+    "is_accepted": False,
+    "reason": "I am travelling that week; any date in December would suit me.",
+    "suggestions_path": "/en/secretariat/experts/webinar/1/",
+}
+
+
+_REGISTRATION = {
+    "title": "Patent landscapes for policy makers",
+    "starts_at_text": "4 November 2030 14:00",
+    "time_zone": "Africa/Nairobi",
+    "own_time_text": "4 November 2030 16:00",
+    "duration_minutes": 90,
+    "webinar_url": "https://webinars.example.org/en/webinars/patent-landscapes/",
+    "ics_url": "https://webinars.example.org/en/webinars/patent-landscapes/calendar.ics",
+    "join_url": "https://meet.example.org/j/123456",
+    "cancel_url": "https://webinars.example.org/en/registration/cancel/sample/",
+}
+SAMPLE_CONTEXTS[Notice.Kind.REGISTRATION_CONFIRMED] = _REGISTRATION
+SAMPLE_CONTEXTS[Notice.Kind.REGISTRATION_WAITLISTED] = {**_REGISTRATION, "join_url": ""}
+SAMPLE_CONTEXTS[Notice.Kind.REGISTRATION_PROMOTED] = _REGISTRATION
+SAMPLE_CONTEXTS[Notice.Kind.REGISTRATION_CANCELLED] = {**_REGISTRATION, "join_url": "", "cancel_url": ""}
+SAMPLE_CONTEXTS[Notice.Kind.WEBINAR_REMINDER] = {**_REGISTRATION, "reminder": "day"}
 
 
 def sample_context(kind: str) -> dict:

@@ -55,21 +55,14 @@ def queue_notice(*, kind: str, to: str, language: str, key: str, context: dict, 
     about_fields = {}
     if about is not None:
         about_fields = {"about_type": ContentType.objects.get_for_model(about), "about_id": str(about.pk)}
-    with transaction.atomic():
-        notice, created = Notice.objects.get_or_create(
-            key=key,
-            defaults={
-                "kind": kind,
-                "to": to,
-                "language": language,
-                "subject": subject,
-                "body": body,
-                "context": context,
-                **about_fields,
-            },
-        )
-    if created:
-        transaction.on_commit(lambda: enqueue_delivery(notice.pk))
+    notice = Notice(
+        key=key, kind=kind, to=to, language=language, subject=subject, body=body, context=context, **about_fields
+    )
+    # One statement, no savepoint: INSERT ... ON CONFLICT (key) DO UPDATE SET key = key RETURNING id.
+    # A concurrent writer of the same key wins or loses inside the database; either way the row
+    # exists once, and delivering it twice is harmless (a sent row is never sent again).
+    Notice.objects.bulk_create([notice], update_conflicts=True, unique_fields=["key"], update_fields=["key"])
+    transaction.on_commit(lambda: enqueue_delivery(notice.pk))
     return notice
 
 

@@ -153,6 +153,13 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
+# Uploads are counted as they stream in and cut off past their limit (webinars.uploads);
+# DATA_UPLOAD_MAX_MEMORY_SIZE (Django's default) still bounds the non-file fields.
+FILE_UPLOAD_HANDLERS = [
+    "webinars.uploads.MaterialUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -244,6 +251,12 @@ PORTAL_NETWORK_JOIN_RATE = env("PORTAL_NETWORK_JOIN_RATE", default="5/h")
 PORTAL_NETWORK_ADDRESS_RATE = env("PORTAL_NETWORK_ADDRESS_RATE", default="3/d")
 # Feedback survey after a webinar: how long a survey link works (seconds).
 PORTAL_SURVEY_MAX_AGE = env.int("PORTAL_SURVEY_MAX_AGE", default=30 * 24 * 3600)
+# Follow-up of a held webinar (webinars.uploads, webinars.followup): the largest slide deck and
+# recording accepted (MB; a 90-minute 720p recording is about 1 GB), and after how many days a
+# held webinar with missing follow-up items is flagged as overdue.
+PORTAL_MAX_SLIDES_MB = env.int("PORTAL_MAX_SLIDES_MB", default=100)
+PORTAL_MAX_RECORDING_MB = env.int("PORTAL_MAX_RECORDING_MB", default=1024)
+PORTAL_FOLLOWUP_OVERDUE_DAYS = env.int("PORTAL_FOLLOWUP_OVERDUE_DAYS", default=14)
 # The yearly consultation (proposals.cycle): next year's draft is prepared on PREPARE_ON
 # ("MM-DD"); it opens on OPENS_ON and closes at the end of DEADLINE_ON (Geneva time) of
 # the same year; groups that sent nothing are reminded REMINDER_DAYS before the deadline.
@@ -259,6 +272,8 @@ PORTAL_SECRETARIAT_EMAILS = env.list("PORTAL_SECRETARIAT_EMAILS", default=[])
 PORTAL_OUTBOX_BATCH_SIZE = env.int("PORTAL_OUTBOX_BATCH_SIZE", default=200)
 # A refused message is tried again after this many seconds, doubling each time (at most an hour).
 PORTAL_OUTBOX_RETRY_SECONDS = env.int("PORTAL_OUTBOX_RETRY_SECONDS", default=30)
+# The annual report covers at most this many years at once (a longer range is refused).
+PORTAL_REPORT_MAX_YEARS = env.int("PORTAL_REPORT_MAX_YEARS", default=10)
 
 CELERY_BEAT_SCHEDULE = {
     "advance-consultation-cycles": {

@@ -12,6 +12,7 @@ urlpatterns += i18n_patterns(
     path("consultation/", include("proposals.urls")),
     path("secretariat/planning/", include("planning.urls")),
     path("secretariat/", include("reporting.urls")),
+    path("decisions/", include("reporting.tracker_urls")),
     path("", include("webinars.urls")),
 )
 

@@ -9,7 +9,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from reporting.models import CommitteeDecision, DocumentReference, FollowUpAction, Measure
+from reporting.models import CommitteeDecision, DocumentReference, FollowUpAction, Measure, ReportSnapshot
 from webinars.admin import HTTPS_LINKS, RECORD, StateTransitionForm, TranslatedHistoryAdmin, in_every_language
 
 
@@ -96,3 +96,28 @@ class FollowUpActionAdmin(TranslatedHistoryAdmin):
     search_fields = ("owner", *in_every_language("description", "measure__title"))
     date_hierarchy = "due_on"
     autocomplete_fields = ("measure",)
+
+
+@admin.register(ReportSnapshot)
+class ReportSnapshotAdmin(admin.ModelAdmin):
+    """Kept reports, read only: a kept report is the record of what was sent to the committee."""
+
+    list_display = ("__str__", "kind", "first_year", "last_year", "language", "fmt", "generated_at", "generated_by")
+    list_filter = ("kind", "fmt", "language")
+    list_select_related = ("generated_by",)
+    search_fields = ("data_digest",)
+    date_hierarchy = "generated_at"
+    fields = (
+        *("kind", "first_year", "last_year", "language", "fmt"),
+        *("file", "data_digest", "generated_at", "generated_by"),
+    )
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -45,16 +45,19 @@ from proposals.tests.factories import (
     ProposalFactory,
     ProposalPartFactory,
 )
-from reporting.models import CommitteeDecision, DocumentReference, FollowUpAction, Measure
+from reporting.models import CommitteeDecision, DocumentReference, FollowUpAction, Measure, ReportSnapshot
 from reporting.tests.factories import (
     CommitteeDecisionFactory,
     DocumentReferenceFactory,
     FollowUpActionFactory,
     MeasureFactory,
+    ReportSnapshotFactory,
 )
 from webinars.models import (
     AnsweredQuestion,
+    Campaign,
     Expert,
+    ExpertInvitation,
     Feedback,
     Language,
     Material,
@@ -69,7 +72,9 @@ from webinars.models import (
 )
 from webinars.tests.factories import (
     AnsweredQuestionFactory,
+    CampaignFactory,
     ExpertFactory,
+    ExpertInvitationFactory,
     FeedbackFactory,
     LanguageFactory,
     MaterialFactory,
@@ -100,6 +105,7 @@ FACTORIES = {
     Topic: TopicFactory,
     Series: SeriesFactory,
     Expert: ExpertFactory,
+    ExpertInvitation: ExpertInvitationFactory,
     Webinar: WebinarFactory,
     Material: MaterialFactory,
     AnsweredQuestion: AnsweredQuestionFactory,
@@ -117,6 +123,8 @@ FACTORIES = {
     Measure: MeasureFactory,
     DocumentReference: DocumentReferenceFactory,
     FollowUpAction: FollowUpActionFactory,
+    ReportSnapshot: ReportSnapshotFactory,
+    Campaign: CampaignFactory,
 }
 
 LOGIN_SEEN = {"user_agent": "pytest", "http_accept": "text/html", "path_info": "/en/admin/login/"}

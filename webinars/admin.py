@@ -25,6 +25,8 @@ from modeltranslation.admin import (
 from modeltranslation.utils import get_translation_fields
 from simple_history.admin import SimpleHistoryAdmin
 
+from webinars import campaign_admin  # noqa: F401 (registers the campaigns' admin)
+from webinars.expert_admin import expert_screen_link
 from webinars.models import (
     AnsweredQuestion,
     Expert,
@@ -40,7 +42,7 @@ from webinars.models import (
     Webinar,
 )
 from webinars.models.catalogue import check_part_positions
-from webinars.registration_admin import upload_attendance
+from webinars.registration_admin import WebinarRegistrationAdminMixin, upload_attendance
 from webinars.survey_views import send_survey_to_experts, send_survey_to_participants
 
 # Shared admin pieces ------------------------------------------------------------------
@@ -279,7 +281,20 @@ class WebinarAdminForm(StateTransitionForm):
 
 
 class MaterialForm(forms.ModelForm):
-    """Publishing a material dates it: the public page shows when it came out."""
+    """Publishing a material dates it: the public page shows when it came out.
+
+    A new file gets the same checks as on the follow-up screen (webinars.uploads).
+    """
+
+    def clean_file(self):
+        from django.core.files.uploadedfile import UploadedFile
+
+        from webinars.uploads import check_material_file
+
+        file = self.cleaned_data.get("file")
+        if isinstance(file, UploadedFile):
+            check_material_file(file, kind=self.cleaned_data.get("kind") or Material.Kind.OTHER)
+        return file
 
     def save(self, commit=True):
         material = self.instance
@@ -304,7 +319,7 @@ class AnsweredQuestionInline(TranslationStackedInline):
 
 
 @admin.register(Webinar)
-class WebinarAdmin(TabbedDjangoJqueryTranslationAdmin):
+class WebinarAdmin(WebinarRegistrationAdminMixin, TabbedDjangoJqueryTranslationAdmin):
     form = WebinarAdminForm
     list_display = (
         "title",
@@ -323,7 +338,7 @@ class WebinarAdmin(TabbedDjangoJqueryTranslationAdmin):
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("topic", "series", "experts")
     filter_horizontal = ("regions", "languages")
-    readonly_fields = ("created_at", "updated_at")
+    readonly_fields = ("created_at", "updated_at", expert_screen_link)
     inlines = [MaterialInline, AnsweredQuestionInline]
     actions = [send_survey_to_experts, send_survey_to_participants, upload_attendance]
     formfield_overrides = HTTPS_LINKS
@@ -342,6 +357,7 @@ class WebinarAdmin(TabbedDjangoJqueryTranslationAdmin):
                     "regions",
                     "languages",
                     "experts",
+                    expert_screen_link,
                 )
             },
         ),

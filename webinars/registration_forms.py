@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from webinars.models import Registration
 from webinars.network_forms import HONEYPOT_FIELD, HoneypotBoundField, language_choices
 from webinars.registration import normalise_email
+from webinars.time_zones import is_time_zone, time_zone_choices
 
 
 class RegistrationForm(forms.Form):
@@ -36,6 +37,13 @@ class RegistrationForm(forms.Form):
         help_text=_("Optional. The expert may answer them during the webinar."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    time_zone = forms.CharField(
+        label=_("Your time zone"),
+        max_length=64,
+        required=False,
+        help_text=_("Optional. Our messages then give the time in Geneva and in your time zone."),
+        widget=forms.Select(attrs={"data-detect-time-zone": "true"}),
+    )
     consent = forms.BooleanField(
         label=_(
             "I agree that the Secretariat keeps the information above to organise this webinar, "
@@ -57,6 +65,13 @@ class RegistrationForm(forms.Form):
             active = get_language()
             if active in dict(language_choices()):
                 self.fields["language"].initial = active
+        # The common zones; a browser's own zone (set by static/js/time-zone-field.js) that is
+        # not among them stays selected when the form comes back with an error.
+        zones = [("", _("Geneva time only")), *time_zone_choices()]
+        given = (self.data.get(self.add_prefix("time_zone")) or "").strip() if self.is_bound else ""
+        if given and given not in dict(zones) and is_time_zone(given):
+            zones.append((given, given.replace("_", " ")))
+        self.fields["time_zone"].widget.choices = zones
 
     def clean_email(self) -> str:
         return normalise_email(self.cleaned_data["email"])
@@ -66,6 +81,12 @@ class RegistrationForm(forms.Form):
         if not re.fullmatch(r"[A-Z]{2}", country):
             raise forms.ValidationError(_("Give a two-letter country code such as KE or BR."))
         return country
+
+    def clean_time_zone(self) -> str:
+        zone = self.cleaned_data["time_zone"].strip()
+        if zone and not is_time_zone(zone):
+            raise forms.ValidationError(_("Choose a time zone from the list, such as Africa/Nairobi."))
+        return zone
 
     @property
     def is_from_a_robot(self) -> bool:
@@ -81,5 +102,6 @@ class RegistrationForm(forms.Form):
             "participant_type": data["participant_type"],
             "language": data["language"],
             "questions": data["questions"],
+            "time_zone": data["time_zone"],
             "has_consented": data["consent"],
         }

@@ -47,6 +47,7 @@ from webinars.models import (
     Series,
     Webinar,
 )
+from webinars.models.expert import hidden_on_webinar
 from webinars.page_cache import catalogue_version
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -356,7 +357,13 @@ def public_webinar(*, slug: str) -> Webinar:
         .prefetch_related(
             "regions",
             "languages",
-            Prefetch("experts", queryset=Expert.objects.only("pk", "name", *translated_columns("title", "biography"))),
+            Prefetch(
+                "experts",
+                # An invited expert shows only once they accepted.
+                queryset=Expert.objects.exclude(hidden_on_webinar(webinar_filter=Q(webinar__slug=slug))).only(
+                    "pk", "name", *translated_columns("title", "biography")
+                ),
+            ),
             Prefetch(
                 "materials",
                 queryset=Material.objects.filter(is_published=True).select_related("language").order_by("kind", "pk"),

@@ -2,6 +2,7 @@ from modeltranslation.translator import TranslationOptions, register
 
 from webinars.models import (
     AnsweredQuestion,
+    Campaign,
     Expert,
     Language,
     Material,
@@ -62,3 +63,8 @@ class MaterialTranslation(TranslationOptions):
 @register(AnsweredQuestion)
 class AnsweredQuestionTranslation(TranslationOptions):
     fields = ("question", "answer")
+
+
+@register(Campaign)
+class CampaignTranslation(TranslationOptions):
+    fields = ("subject", "introduction")

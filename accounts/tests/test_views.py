@@ -76,12 +76,12 @@ def test_login_refuses_a_target_on_another_site(client):
     assert "evil.example" not in response.url
 
 
-def test_staff_land_on_the_admin(client):
+def test_staff_land_on_the_secretariat_dashboard(client):
     staff = StaffFactory(language="en")
 
     response = client.post(LOGIN, {"username": staff.username, "password": PASSWORD})
 
-    assert response.url == "/en/admin/"
+    assert response.url == "/en/secretariat/"
 
 
 def test_a_coordinator_lands_on_the_dashboard(client):

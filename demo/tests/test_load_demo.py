@@ -203,3 +203,21 @@ def test_scheduled_days_on_the_last_day_of_the_year_spill_into_january():
     days = upcoming_days(date(2026, 12, 31), 6)
 
     assert all(day > date(2026, 12, 31) for day in days)
+
+
+def test_every_held_webinars_figures_are_backed_by_its_registrations():
+    load_demo()
+
+    for webinar in Webinar.objects.filter(status__in=["held", "scheduled"]):
+        registrations = webinar.registrations.all()
+        assert registrations.count() == webinar.registration_count, webinar.slug
+        assert registrations.filter(has_attended=True).count() == webinar.attendance_count, webinar.slug
+    assert Webinar.objects.held().filter(registrations__country="").count() == 0
+
+
+def test_the_next_scheduled_webinar_has_a_draft_campaign_to_preview():
+    load_demo()
+
+    webinar = Webinar.objects.scheduled().order_by("starts_at", "pk").first()
+    campaign = webinar.campaigns.get()
+    assert campaign.state == "draft" and campaign.subject_fr.startswith("Participez")

@@ -2,7 +2,7 @@ import datetime
 
 import factory
 
-from reporting.models import CommitteeDecision, DocumentReference, FollowUpAction, Measure
+from reporting.models import CommitteeDecision, DocumentReference, FollowUpAction, Measure, ReportSnapshot
 
 
 class CommitteeDecisionFactory(factory.django.DjangoModelFactory):
@@ -43,3 +43,17 @@ class FollowUpActionFactory(factory.django.DjangoModelFactory):
     measure = factory.SubFactory(MeasureFactory)
     description = "Keep the compilation up to date."
     owner = "Development Agenda Coordination Division"
+
+
+class ReportSnapshotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportSnapshot
+
+    kind = ReportSnapshot.Kind.ANNUAL
+    first_year = 2025
+    last_year = 2025
+    language = "en"
+    fmt = "csv"
+    file = factory.django.FileField(filename="report.csv", data=b"table,value\n")
+    data = factory.LazyFunction(dict)
+    data_digest = "0" * 64

@@ -204,6 +204,11 @@ class Webinar(StateMachineMixin, models.Model):
     )
     registration_count = models.PositiveIntegerField(_("registrations"), default=0)
     attendance_count = models.PositiveIntegerField(_("attendance"), default=0)
+    has_no_open_questions = models.BooleanField(
+        _("no questions left open"),
+        default=False,
+        help_text=_("Every question was answered during the webinar: there are no answers to publish."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

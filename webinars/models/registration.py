@@ -5,18 +5,21 @@ capacity with a waiting list". One address, one registration per webinar, whatev
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from webinars.models.catalogue import Webinar
+from webinars.time_zones import is_time_zone
 
 
 class Registration(models.Model):
     class State(models.TextChoices):
-        REGISTERED = "registered", _("Registered")
-        WAITLISTED = "waitlisted", _("On the waiting list")
-        CANCELLED = "cancelled", _("Cancelled")
+        REGISTERED = "registered", pgettext_lazy("state of a registration", "Registered")
+        WAITLISTED = "waitlisted", pgettext_lazy("state of a registration", "On the waiting list")
+        CANCELLED = "cancelled", pgettext_lazy("state of a registration", "Cancelled")
 
     class ParticipantType(models.TextChoices):
         GOVERNMENT = "government", _("Government")
@@ -38,8 +41,20 @@ class Registration(models.Model):
     )
     language = models.CharField(_("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en")
     questions = models.TextField(_("questions in advance"), blank=True)
-    consented_at = models.DateTimeField(_("consented at"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        help_text=_("The participant's own time zone (such as Africa/Nairobi); messages show the time there too."),
+    )
+    consented_at = models.DateTimeField(
+        _("consented at"),
+        help_text=_(
+            "When the person last registered and agreed to the use of their data; the waiting list follows it."
+        ),
+    )
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.REGISTERED)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     has_attended = models.BooleanField(_("attended"), default=False)
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
 
@@ -65,3 +80,7 @@ class Registration(models.Model):
         self.email = self.email.strip().lower()
         self.country = self.country.strip().upper()
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if self.time_zone and not is_time_zone(self.time_zone):
+            raise ValidationError({"time_zone": _("Choose a time zone from the list, such as Africa/Nairobi.")})

@@ -5,7 +5,9 @@ from django.utils import timezone
 
 from webinars.models import (
     AnsweredQuestion,
+    Campaign,
     Expert,
+    ExpertInvitation,
     Feedback,
     Language,
     Material,
@@ -95,6 +97,14 @@ class ExpertFactory(factory.django.DjangoModelFactory):
     nationality = "KE"
 
 
+class ExpertInvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExpertInvitation
+
+    expert = factory.SubFactory(ExpertFactory)
+    webinar = factory.SubFactory("webinars.tests.factories.WebinarFactory")
+
+
 class WebinarFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Webinar
@@ -172,3 +182,11 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     participant_type = Registration.ParticipantType.IP_OFFICE
     language = "en"
     consented_at = factory.LazyFunction(timezone.now)
+
+
+class CampaignFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Campaign
+
+    webinar = factory.SubFactory(WebinarFactory)
+    subject = "Join the next webinar"

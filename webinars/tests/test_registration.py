@@ -1,7 +1,6 @@
 """Registering for a scheduled webinar: capacity and waiting list, one registration per
 address, messages in the participant's language, reminders, attendance reports."""
 
-import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -9,7 +8,6 @@ from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -406,40 +404,3 @@ def test_a_user_who_is_not_staff_cannot_reach_the_upload_page(client):
     assert response.status_code == 302  # to the admin login
     webinar.refresh_from_db()
     assert webinar.attendance_count == 0
-
-
-# Concurrency on a real database ---------------------------------------------------------
-
-
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_forty_people_at_once_for_ten_places_none_lost():
-    webinar = WebinarFactory(capacity=10)
-    people = 40
-    barrier = threading.Barrier(people)
-    errors: list[Exception] = []
-
-    def register_now(number):
-        try:
-            barrier.wait(timeout=30)
-            register(webinar, email=f"person{number}@example.org")
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=register_now, args=(n,)) for n in range(people)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
-    assert errors == []
-    states = list(Registration.objects.filter(webinar=webinar).values_list("state", flat=True))
-    assert len(states) == people
-    assert states.count(Registration.State.REGISTERED) == 10
-    assert states.count(Registration.State.WAITLISTED) == 30
-    assert Notice.objects.filter(kind=Notice.Kind.REGISTRATION_CONFIRMED).count() == 10
-    assert Notice.objects.filter(kind=Notice.Kind.REGISTRATION_WAITLISTED).count() == 30
-    webinar.refresh_from_db()
-    assert webinar.registration_count == 10

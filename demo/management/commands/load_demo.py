@@ -23,6 +23,8 @@ from django.utils import timezone, translation
 from modeltranslation.utils import build_localized_fieldname
 
 from demo import data
+from demo.delivery import load_campaign, load_registrations
+from demo.experts import load_expert_invitations
 from planning.models import AnnualPlan, PlanEntry
 from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, Proposal, ProposalPart
 from reporting.models import CommitteeDecision, DocumentReference, FollowUpAction, Measure
@@ -165,6 +167,9 @@ class DemoLoader:
         self.load_catalogue()
         self.load_consultations()
         self.load_plan()
+        load_expert_invitations(secretariat=self.secretariat)
+        load_registrations()
+        load_campaign(secretariat=self.secretariat)
         self.load_network()
         self.load_reporting()
 
@@ -603,7 +608,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{label}: {counts}")
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded in {elapsed:.1f} s."))
         self.stdout.write(
-            f"Secretariat: http://127.0.0.1:8000/en/admin/  user {data.SECRETARIAT['username']}  "
+            f"Secretariat: http://127.0.0.1:8000/en/secretariat/  user {data.SECRETARIAT['username']}  "
             f"password {data.SECRETARIAT_PASSWORD}"
         )
         with translation.override("en"):

@@ -1,0 +1,266 @@
+"""What the Secretariat's dashboard shows: one read of where the year stands.
+
+Issue 9: "the current cycle's state and who has not answered, the draft or published plan
+against capacity and quotas, webinars this month, overdue follow-up items and measures,
+outbox failures". Every block is read here, with a fixed number of queries whatever the
+number of groups, webinars or messages, so that the page stays fast in a busy year; the
+view only renders it. Nothing here writes: the Secretariat acts on the screens each block
+links to (planning, the admin, the follow-up screens).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
+from django.utils import timezone
+
+from outbox.models import Notice
+from planning.models import AnnualPlan, PlanEntry
+from proposals.models import ConsultationCycle, Coordinator, Proposal
+from reporting.models import FollowUpAction
+from reporting.selectors import overdue_actions
+from webinars.followup import FollowUp, overdue_followups
+from webinars.models import Region, RegionalGroup, Registration, Webinar
+
+# How far back the outbox block looks, and how many failed messages it lists.
+OUTBOX_WINDOW = timedelta(days=30)
+OUTBOX_LATEST = 5
+# How many overdue webinars and follow-up actions the page lists (the counts give the rest).
+FOLLOWUPS_LISTED = 10
+ACTIONS_LISTED = 10
+
+
+@dataclass(frozen=True)
+class CoordinatorContact:
+    """A coordinator of a silent group, and when the portal last reminded them."""
+
+    name: str
+    email: str
+    last_reminder_at: datetime | None
+
+
+@dataclass(frozen=True)
+class GroupAnswers:
+    group: RegionalGroup
+    answers: int  # proposals sent (submitted or further along; drafts and withdrawn ones do not count)
+    coordinators: tuple[CoordinatorContact, ...] = ()
+
+
+@dataclass(frozen=True)
+class CycleStatus:
+    cycle: ConsultationCycle
+    is_open: bool
+    days_left: int | None  # whole days to the deadline while the consultation is open
+    answered: tuple[GroupAnswers, ...]
+    silent: tuple[GroupAnswers, ...]
+
+    @property
+    def total_groups(self) -> int:
+        return len(self.answered) + len(self.silent)
+
+
+@dataclass(frozen=True)
+class PlanStatus:
+    plan: AnnualPlan
+    entries: int
+    capacity: int
+    regions_without: tuple[Region, ...]
+    budget: Decimal | None  # None: the plan sets no budget
+    cost: Decimal  # entries times the cost per webinar
+
+    @property
+    def is_over_capacity(self) -> bool:
+        return self.entries > self.capacity
+
+    @property
+    def is_over_budget(self) -> bool:
+        return self.budget is not None and self.cost > self.budget
+
+
+@dataclass(frozen=True)
+class OutboxStatus:
+    failed: int  # failed messages created in the window
+    latest: tuple[Notice, ...]
+
+
+@dataclass
+class Dashboard:
+    today: datetime
+    cycle: CycleStatus | None
+    plan: PlanStatus | None
+    webinars: list[Webinar]  # this month's, with `.registered` and `.waitlisted`
+    outbox: OutboxStatus
+    overdue_followups: list[FollowUp]  # held webinars with checklist items missing too long, oldest first
+    overdue_followup_count: int
+    overdue_actions: list[FollowUpAction]  # the most overdue first, at most ACTIONS_LISTED
+    overdue_action_count: int
+
+
+def current_cycle() -> ConsultationCycle | None:
+    """The consultation open now, or else the latest one (the highest target year)."""
+    return (
+        ConsultationCycle.objects.annotate(
+            is_open_first=Case(
+                When(state=ConsultationCycle.State.OPEN, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        )
+        .order_by("is_open_first", "-target_year")
+        .first()
+    )
+
+
+def cycle_status(cycle: ConsultationCycle, *, now: datetime | None = None) -> CycleStatus:
+    """Which active groups have answered and which have not, with the silent groups' coordinators.
+
+    A group has answered once one of its proposals is submitted (or further along); a draft
+    is not an answer, as for the reminders the cycle sends. "Last reminder" is the latest
+    cycle reminder the outbox holds for that coordinator's address in this cycle. Three
+    queries whatever the number of groups.
+    """
+    now = now or timezone.now()
+    groups = list(
+        RegionalGroup.objects.filter(is_active=True)
+        .annotate(
+            answers=Count(
+                "proposals",
+                filter=Q(proposals__cycle=cycle, proposals__state__in=Proposal.PUBLIC_STATES),
+            )
+        )
+        .order_by("order", "code")
+    )
+    silent_ids = {group.pk for group in groups if not group.answers}
+    coordinators = (
+        Coordinator.objects.filter(group_id__in=silent_ids, is_active=True, user__is_active=True)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+    reminded = dict(
+        Notice.objects.filter(kind=Notice.Kind.CYCLE_REMINDER, key__startswith=f"cycle-reminder:{cycle.pk}:")
+        .order_by()
+        .values_list("to")
+        .annotate(last=Max("created_at"))
+    )
+    contacts: dict[int, list[CoordinatorContact]] = defaultdict(list)
+    if silent_ids:
+        for coordinator in coordinators:
+            user = coordinator.user
+            contacts[coordinator.group_id].append(
+                CoordinatorContact(
+                    name=user.get_full_name() or user.username,
+                    email=user.email,
+                    last_reminder_at=reminded.get(user.email),
+                )
+            )
+    answered = tuple(GroupAnswers(group=group, answers=group.answers) for group in groups if group.answers)
+    silent = tuple(
+        GroupAnswers(group=group, answers=0, coordinators=tuple(contacts[group.pk]))
+        for group in groups
+        if not group.answers
+    )
+    is_open = cycle.is_open(now)
+    return CycleStatus(
+        cycle=cycle,
+        is_open=is_open,
+        days_left=(cycle.deadline_at - now).days if is_open else None,
+        answered=answered,
+        silent=silent,
+    )
+
+
+def current_plan(*, year: int | None) -> AnnualPlan | None:
+    """The draft or published plan of `year` (the current cycle's), or else the latest one not archived."""
+    plans = AnnualPlan.objects.filter(state__in=[AnnualPlan.State.DRAFT, AnnualPlan.State.PUBLISHED]).select_related(
+        "cycle"
+    )
+    if year:
+        plans = plans.annotate(
+            preferred=Case(When(year=year, then=Value(0)), default=Value(1), output_field=IntegerField())
+        ).order_by("preferred", "-year")
+    else:
+        plans = plans.order_by("-year")
+    return plans.first()
+
+
+def plan_status(plan: AnnualPlan) -> PlanStatus:
+    """The plan against the strategy's rules: how many of its capacity, which regions still lack a webinar.
+
+    The strategy: "normally no more than six webinars a year", and every region gets at
+    least one. An entry serves its main region and every region it lists. Money counts
+    only when the plan sets a budget or a cost (as for the solver).
+    Three queries.
+    """
+    entries = list(PlanEntry.objects.filter(plan=plan).values_list("pk", "region_id"))
+    served = {region_id for _pk, region_id in entries}
+    served.update(PlanEntry.regions.through.objects.filter(planentry__plan=plan).values_list("region_id", flat=True))
+    regions_without = tuple(region for region in Region.objects.order_by("order", "code") if region.pk not in served)
+    uses_money = plan.budget > 0 or plan.cost_per_webinar > 0
+    return PlanStatus(
+        plan=plan,
+        entries=len(entries),
+        capacity=plan.capacity,
+        regions_without=regions_without,
+        budget=plan.budget if uses_money else None,
+        cost=plan.cost_per_webinar * len(entries),
+    )
+
+
+def month_bounds(now: datetime) -> tuple[datetime, datetime]:
+    """The first moment of this month and of the next, in Geneva time (the committee's clock)."""
+    local = timezone.localtime(now)
+    start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    following = (start + timedelta(days=32)).replace(day=1)
+    return start, following
+
+
+def webinars_this_month(*, now: datetime | None = None) -> list[Webinar]:
+    """Scheduled and held webinars starting this month, with places taken and people waiting.
+
+    Registrations are counted from the rows (registered, waiting list), one query.
+    """
+    start, end = month_bounds(now or timezone.now())
+    return list(
+        Webinar.objects.filter(
+            status__in=[Webinar.Status.SCHEDULED, Webinar.Status.HELD], starts_at__gte=start, starts_at__lt=end
+        )
+        .annotate(
+            registered=Count("registrations", filter=Q(registrations__state=Registration.State.REGISTERED)),
+            waitlisted=Count("registrations", filter=Q(registrations__state=Registration.State.WAITLISTED)),
+        )
+        .order_by("starts_at", "pk")
+    )
+
+
+def outbox_status(*, now: datetime | None = None) -> OutboxStatus:
+    """Failed messages of the last 30 days: how many, and the latest five. Two queries."""
+    since = (now or timezone.now()) - OUTBOX_WINDOW
+    failed = Notice.objects.filter(state=Notice.State.FAILED, created_at__gte=since)
+    return OutboxStatus(
+        failed=failed.count(),
+        latest=tuple(
+            failed.only("pk", "kind", "to", "last_error", "created_at", "last_attempt_at", "attempts").order_by(
+                "-created_at", "-pk"
+            )[:OUTBOX_LATEST]
+        ),
+    )
+
+
+def dashboard(*, now: datetime | None = None) -> Dashboard:
+    """Every block of the dashboard, read at `now`."""
+    now = now or timezone.now()
+    cycle = current_cycle()
+    plan = current_plan(year=cycle.target_year if cycle else None)
+    actions = overdue_actions(today=timezone.localdate(now))
+    followups = overdue_followups(now=now)
+    return Dashboard(
+        today=now,
+        cycle=cycle_status(cycle, now=now) if cycle else None,
+        plan=plan_status(plan) if plan else None,
+        webinars=webinars_this_month(now=now),
+        outbox=outbox_status(now=now),
+        overdue_followups=followups[:FOLLOWUPS_LISTED],
+        overdue_followup_count=len(followups),
+        overdue_actions=list(actions[:ACTIONS_LISTED]),
+        overdue_action_count=actions.count(),
+    )

@@ -1,0 +1,407 @@
+"""The figures of the yearly report to the committee, counted from the other apps' records.
+
+The strategy: the Secretariat reports every year to the committee on the webinars held.
+Everything here is read-only and language-free: counts by key (a region's id, a
+country code, a proposal state), plus the records the keys name, so that the report
+can be written in any of the six languages from the same figures without asking the
+database again. Every figure comes from an aggregate query; the number of queries does
+not grow with the data (ten years hold 60 webinars and 30,000 registrations).
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Count, F, IntegerField, Q, Sum
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from planning.models import AnnualPlan
+from proposals.models import ConsultationCycle, Proposal
+from webinars.models import (
+    AnsweredQuestion,
+    Expert,
+    Feedback,
+    Language,
+    Material,
+    Region,
+    RegionalGroup,
+    Registration,
+    Series,
+    Topic,
+    Webinar,
+)
+
+MIN_YEAR = 2000
+MAX_YEAR = 2100
+COMMENTS_SHOWN = 5
+SUGGESTIONS_SHOWN = 20
+PLAN_STATES = (AnnualPlan.State.PUBLISHED, AnnualPlan.State.ARCHIVED)
+PROPOSAL_OUTCOMES = (Proposal.State.RETAINED, Proposal.State.MERGED, Proposal.State.DECLINED)
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """One year against its plan: the published plan's capacity and entries, what became of them."""
+
+    year: int
+    has_plan: bool
+    capacity: int
+    planned: int
+    held: int
+    cancelled: int
+
+
+@dataclass(frozen=True)
+class WebinarFigures:
+    """One held webinar: who came, what they thought, and which follow-up items are published."""
+
+    webinar: Webinar
+    registered: int
+    attended: int
+    feedback_count: int
+    rating_sum: int
+    has_recording: bool
+    has_slides: bool
+    has_summary: bool
+    has_answers: bool
+
+    @property
+    def average_rating(self) -> float | None:
+        return round(self.rating_sum / self.feedback_count, 2) if self.feedback_count else None
+
+    @property
+    def followup_done(self) -> int:
+        return sum((self.has_recording, self.has_slides, self.has_summary, self.has_answers))
+
+
+@dataclass(frozen=True)
+class Comment:
+    webinar_id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Attendance:
+    registered: int = 0
+    attended: int = 0
+
+
+@dataclass(frozen=True)
+class AnnualFigures:
+    """The report's figures for a range of years (one year: first_year == last_year).
+
+    Registrations count every registration not cancelled (registered or waiting) to a
+    held webinar; attendance counts those marked as attended. Feedback scores are the
+    participants' answers only: an expert's own feedback is not a participant's rating.
+    """
+
+    first_year: int
+    last_year: int
+    years: tuple[YearFigures, ...] = ()
+    held: tuple[WebinarFigures, ...] = ()
+    cancelled: tuple[Webinar, ...] = ()
+    topics: dict[int, int] = field(default_factory=dict)
+    series: dict[int, int] = field(default_factory=dict)
+    regions_requested: dict[int, int] = field(default_factory=dict)
+    regions_delivered: dict[int, int] = field(default_factory=dict)
+    languages_requested: dict[int, int] = field(default_factory=dict)
+    languages_delivered: dict[int, int] = field(default_factory=dict)
+    proposals_by_group: dict[int, dict[str, int]] = field(default_factory=dict)
+    cycle_ids: tuple[int, ...] = ()
+    plan_ids: tuple[int, ...] = ()
+    experts_by_gender: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    experts_by_region: dict[int | None, tuple[int, ...]] = field(default_factory=dict)
+    registrations_by_region: dict[int, Attendance] = field(default_factory=dict)
+    registrations_by_country: dict[str, Attendance] = field(default_factory=dict)
+    registrations_by_type: dict[str, Attendance] = field(default_factory=dict)
+    webinar_ids_by_region: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    useful_comments: tuple[Comment, ...] = ()
+    to_improve_comments: tuple[Comment, ...] = ()
+    topic_suggestions: tuple[Comment, ...] = ()
+    topic_suggestion_count: int = 0
+    # The records the keys name, read once; their translated names follow the active language.
+    region_names: dict[int, Region] = field(default_factory=dict)
+    language_names: dict[int, Language] = field(default_factory=dict)
+    group_names: dict[int, RegionalGroup] = field(default_factory=dict)
+    topic_names: dict[int, Topic] = field(default_factory=dict)
+    series_names: dict[int, Series] = field(default_factory=dict)
+
+    @property
+    def is_single_year(self) -> bool:
+        return self.first_year == self.last_year
+
+    @property
+    def webinars_held(self) -> int:
+        return len(self.held)
+
+    @property
+    def webinars_cancelled(self) -> int:
+        return len(self.cancelled)
+
+    @property
+    def webinars_planned(self) -> int:
+        return sum(year.planned for year in self.years)
+
+    @property
+    def registered(self) -> int:
+        return sum(line.registered for line in self.held)
+
+    @property
+    def attended(self) -> int:
+        return sum(line.attended for line in self.held)
+
+    @property
+    def feedback_count(self) -> int:
+        return sum(line.feedback_count for line in self.held)
+
+    @property
+    def average_rating(self) -> float | None:
+        count = self.feedback_count
+        return round(sum(line.rating_sum for line in self.held) / count, 2) if count else None
+
+    @property
+    def proposals_received(self) -> int:
+        return sum(sum(states.values()) for states in self.proposals_by_group.values())
+
+    @property
+    def held_ids(self) -> tuple[int, ...]:
+        return tuple(line.webinar.pk for line in self.held)
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to report: no webinar held or cancelled, nothing planned, no proposal received."""
+        return not (self.held or self.cancelled or self.webinars_planned or self.proposals_received)
+
+
+def check_year_range(*, first_year: int, last_year: int) -> None:
+    """A report covers whole years, first before last, at most PORTAL_REPORT_MAX_YEARS of them.
+
+    The limit keeps one report a document the committee can read (and a page the server
+    answers quickly); a longer history is several reports.
+    """
+    limit = settings.PORTAL_REPORT_MAX_YEARS
+    if not (MIN_YEAR <= first_year <= MAX_YEAR and MIN_YEAR <= last_year <= MAX_YEAR):
+        raise ValidationError(
+            _("Choose years between %(min)s and %(max)s.") % {"min": MIN_YEAR, "max": MAX_YEAR}, code="year_bounds"
+        )
+    if first_year > last_year:
+        raise ValidationError(
+            _("The first year (%(first)s) comes after the last year (%(last)s).")
+            % {"first": first_year, "last": last_year},
+            code="year_order",
+        )
+    span = last_year - first_year + 1
+    if span > limit:
+        raise ValidationError(
+            ngettext(
+                "A report covers at most %(limit)s year; %(first)s to %(last)s is %(span)s years.",
+                "A report covers at most %(limit)s years; %(first)s to %(last)s is %(span)s years.",
+                limit,
+            )
+            % {"limit": limit, "first": first_year, "last": last_year, "span": span},
+            code="year_range_too_long",
+        )
+
+
+def _in_years(prefix: str, first_year: int, last_year: int) -> Q:
+    return Q(**{f"{prefix}__year__gte": first_year, f"{prefix}__year__lte": last_year})
+
+
+def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
+    """Count what the programme did from first_year to last_year (both included).
+
+    A webinar belongs to the year it was (or was to be) given: its start date, or for a
+    webinar cancelled before it had one, the year of the plan it came from. Proposals
+    and requested regions and languages are those of the consultations that prepared
+    these years; the plan is each year's published plan.
+    """
+    check_year_range(first_year=first_year, last_year=last_year)
+    years = range(first_year, last_year + 1)
+
+    held_webinars = list(
+        Webinar.objects.held()
+        .filter(_in_years("starts_at", first_year, last_year))
+        .select_related("topic", "series")
+        .order_by("starts_at", "pk")
+    )
+    held_ids = [webinar.pk for webinar in held_webinars]
+    cancelled = list(
+        Webinar.objects.filter(status=Webinar.Status.CANCELLED)
+        .annotate(
+            report_year=Coalesce(ExtractYear("starts_at"), F("plan_entry__plan__year"), output_field=IntegerField())
+        )
+        .filter(report_year__gte=first_year, report_year__lte=last_year)
+        .order_by("report_year", "pk")
+    )
+
+    plans = {
+        plan["year"]: plan
+        for plan in AnnualPlan.objects.filter(year__in=years, state__in=PLAN_STATES)
+        .annotate(planned=Count("entries"))
+        .values("pk", "year", "capacity", "planned")
+    }
+    held_by_year = Counter(timezone.localtime(webinar.starts_at).year for webinar in held_webinars)
+    cancelled_by_year = Counter(webinar.report_year for webinar in cancelled)
+    year_figures = tuple(
+        YearFigures(
+            year=year,
+            has_plan=year in plans,
+            capacity=plans[year]["capacity"] if year in plans else 0,
+            planned=plans[year]["planned"] if year in plans else 0,
+            held=held_by_year[year],
+            cancelled=cancelled_by_year[year],
+        )
+        for year in years
+    )
+
+    registrations = {
+        row["webinar_id"]: row
+        for row in Registration.objects.filter(webinar_id__in=held_ids)
+        .values("webinar_id")
+        .annotate(
+            registered=Count("pk", filter=~Q(state=Registration.State.CANCELLED)),
+            attended=Count("pk", filter=Q(has_attended=True)),
+        )
+    }
+    participant_feedback = Feedback.objects.filter(webinar_id__in=held_ids, source=Feedback.Source.PARTICIPANT)
+    feedback = {
+        row["webinar_id"]: row
+        for row in participant_feedback.values("webinar_id").annotate(
+            answers=Count("pk"), rating_sum=Sum("overall_rating")
+        )
+    }
+    published_materials = set(
+        Material.objects.filter(webinar_id__in=held_ids, is_published=True).values_list("webinar_id", "kind").distinct()
+    )
+    answered = set(
+        AnsweredQuestion.objects.filter(webinar_id__in=held_ids, is_published=True)
+        .values_list("webinar_id", flat=True)
+        .distinct()
+    )
+    held = tuple(
+        WebinarFigures(
+            webinar=webinar,
+            registered=registrations.get(webinar.pk, {}).get("registered", 0),
+            attended=registrations.get(webinar.pk, {}).get("attended", 0),
+            feedback_count=feedback.get(webinar.pk, {}).get("answers", 0),
+            rating_sum=feedback.get(webinar.pk, {}).get("rating_sum", 0) or 0,
+            has_recording=(webinar.pk, Material.Kind.RECORDING) in published_materials,
+            has_slides=(webinar.pk, Material.Kind.SLIDES) in published_materials,
+            has_summary=bool(webinar.summary.strip()),
+            has_answers=webinar.pk in answered,
+        )
+        for webinar in held_webinars
+    )
+
+    webinar_regions = list(
+        Webinar.regions.through.objects.filter(webinar_id__in=held_ids).values_list("webinar_id", "region_id")
+    )
+    webinar_ids_by_region: dict[int, list[int]] = defaultdict(list)
+    for webinar_id, region_id in webinar_regions:
+        webinar_ids_by_region[region_id].append(webinar_id)
+    regions_delivered = {region: len(ids) for region, ids in webinar_ids_by_region.items()}
+    languages_delivered = _counts(
+        Webinar.languages.through.objects.filter(webinar_id__in=held_ids).values("language_id"), "language_id"
+    )
+
+    cycles = ConsultationCycle.objects.filter(target_year__in=years)
+    received = Proposal.objects.filter(cycle__in=cycles, state__in=Proposal.PUBLIC_STATES)
+    regions_requested = _counts(
+        Proposal.regions.through.objects.filter(proposal__in=received).values("region_id"), "region_id"
+    )
+    languages_requested = _counts(
+        Proposal.languages.through.objects.filter(proposal__in=received).values("language_id"), "language_id"
+    )
+    proposals_by_group: dict[int, dict[str, int]] = defaultdict(dict)
+    for row in received.order_by().values("group_id", "state").annotate(n=Count("pk")):
+        proposals_by_group[row["group_id"]][row["state"]] = row["n"]
+
+    experts_by_gender: dict[str, list[int]] = defaultdict(list)
+    experts_by_region: dict[int | None, list[int]] = defaultdict(list)
+    for pk, gender, region_id in (
+        Expert.objects.filter(webinars__in=held_ids).values_list("pk", "gender", "region_id").distinct().order_by("pk")
+    ):
+        experts_by_gender[gender].append(pk)
+        experts_by_region[region_id].append(pk)
+
+    by_region: dict[int, Attendance] = {}
+    per_webinar = registrations
+    for region_id, ids in webinar_ids_by_region.items():
+        by_region[region_id] = Attendance(
+            registered=sum(per_webinar.get(pk, {}).get("registered", 0) for pk in ids),
+            attended=sum(per_webinar.get(pk, {}).get("attended", 0) for pk in ids),
+        )
+
+    registrations_in_range = Registration.objects.filter(webinar_id__in=held_ids).order_by()
+    attendance = {
+        "registered": Count("pk", filter=~Q(state=Registration.State.CANCELLED)),
+        "attended": Count("pk", filter=Q(has_attended=True)),
+    }
+    by_country = {
+        row["country"]: Attendance(row["registered"], row["attended"])
+        for row in registrations_in_range.values("country").annotate(**attendance)
+        if row["registered"] or row["attended"]
+    }
+    by_type = {
+        row["participant_type"]: Attendance(row["registered"], row["attended"])
+        for row in registrations_in_range.values("participant_type").annotate(**attendance)
+        if row["registered"] or row["attended"]
+    }
+
+    def latest(field_name: str, limit: int) -> tuple[Comment, ...]:
+        rows = (
+            participant_feedback.exclude(**{field_name: ""})
+            .order_by("-submitted_at", "-pk")
+            .values_list("webinar_id", field_name)[:limit]
+        )
+        return tuple(Comment(webinar_id=webinar_id, text=text.strip()) for webinar_id, text in rows)
+
+    suggestions = Feedback.objects.filter(webinar_id__in=held_ids).exclude(topic_suggestion="")
+    topic_ids = {webinar.topic_id for webinar in held_webinars}
+    series_ids = {webinar.series_id for webinar in held_webinars if webinar.series_id}
+    return AnnualFigures(
+        first_year=first_year,
+        last_year=last_year,
+        years=year_figures,
+        held=held,
+        cancelled=tuple(cancelled),
+        topics=dict(Counter(webinar.topic_id for webinar in held_webinars)),
+        series=dict(Counter(webinar.series_id for webinar in held_webinars if webinar.series_id)),
+        regions_requested=regions_requested,
+        regions_delivered=regions_delivered,
+        languages_requested=languages_requested,
+        languages_delivered=languages_delivered,
+        proposals_by_group=dict(proposals_by_group),
+        cycle_ids=tuple(cycles.order_by("target_year").values_list("pk", flat=True)),
+        plan_ids=tuple(plan["pk"] for _year, plan in sorted(plans.items())),
+        experts_by_gender={key: tuple(ids) for key, ids in experts_by_gender.items()},
+        experts_by_region={key: tuple(ids) for key, ids in experts_by_region.items()},
+        registrations_by_region=by_region,
+        registrations_by_country=by_country,
+        registrations_by_type=by_type,
+        webinar_ids_by_region={key: tuple(ids) for key, ids in webinar_ids_by_region.items()},
+        useful_comments=latest("useful", COMMENTS_SHOWN),
+        to_improve_comments=latest("to_improve", COMMENTS_SHOWN),
+        topic_suggestions=tuple(
+            Comment(webinar_id=webinar_id, text=text.strip())
+            for webinar_id, text in suggestions.order_by("-submitted_at", "-pk").values_list(
+                "webinar_id", "topic_suggestion"
+            )[:SUGGESTIONS_SHOWN]
+        ),
+        topic_suggestion_count=suggestions.count(),
+        region_names=Region.objects.in_bulk(),
+        language_names=Language.objects.in_bulk(),
+        group_names=RegionalGroup.objects.in_bulk(),
+        topic_names={webinar.topic_id: webinar.topic for webinar in held_webinars} if topic_ids else {},
+        series_names={webinar.series_id: webinar.series for webinar in held_webinars if webinar.series_id}
+        if series_ids
+        else {},
+    )
+
+
+def _counts(rows, key: str) -> dict[int, int]:
+    return {row[key]: row["n"] for row in rows.order_by().annotate(n=Count("pk"))}
