@@ -108,12 +108,34 @@ LANGUAGES = [
 ]
 
 REGIONS = [
-    {"code": "africa", "order": 1, "name": {"en": "Africa", "fr": "Afrique", "es": "África"}},
-    {"code": "arab", "order": 2, "name": {"en": "Arab region", "fr": "Région arabe", "es": "Región árabe"}},
+    {
+        "code": "africa",
+        "order": 1,
+        "name": {"en": "Africa", "fr": "Afrique", "es": "África", "ar": "أفريقيا", "zh-hans": "非洲", "ru": "Африка"},
+    },
+    {
+        "code": "arab",
+        "order": 2,
+        "name": {
+            "en": "Arab region",
+            "fr": "Région arabe",
+            "es": "Región árabe",
+            "ar": "المنطقة العربية",
+            "zh-hans": "阿拉伯区域",
+            "ru": "Арабский регион",
+        },
+    },
     {
         "code": "asia-pacific",
         "order": 3,
-        "name": {"en": "Asia and the Pacific", "fr": "Asie et Pacifique", "es": "Asia y el Pacífico"},
+        "name": {
+            "en": "Asia and the Pacific",
+            "fr": "Asie et Pacifique",
+            "es": "Asia y el Pacífico",
+            "ar": "آسيا والمحيط الهادئ",
+            "zh-hans": "亚洲及太平洋",
+            "ru": "Азиатско-Тихоокеанский регион",
+        },
     },
     {
         "code": "lac",
@@ -122,6 +144,9 @@ REGIONS = [
             "en": "Latin America and the Caribbean",
             "fr": "Amérique latine et Caraïbes",
             "es": "América Latina y el Caribe",
+            "ar": "أمريكا اللاتينية والكاريبي",
+            "zh-hans": "拉丁美洲和加勒比",
+            "ru": "Латинская Америка и Карибский бассейн",
         },
     },
     {
@@ -131,6 +156,9 @@ REGIONS = [
             "en": "Central Europe and the Baltic States",
             "fr": "Europe centrale et États baltes",
             "es": "Europa Central y Estados Bálticos",
+            "ar": "أوروبا الوسطى ودول البلطيق",
+            "zh-hans": "中欧和波罗的海国家",
+            "ru": "Центральная Европа и государства Балтии",
         },
     },
     {
@@ -140,6 +168,9 @@ REGIONS = [
             "en": "Central Asia, the Caucasus and Eastern Europe",
             "fr": "Asie centrale, Caucase et Europe orientale",
             "es": "Asia Central, el Cáucaso y Europa Oriental",
+            "ar": "آسيا الوسطى والقوقاز وأوروبا الشرقية",
+            "zh-hans": "中亚、高加索和东欧",
+            "ru": "Центральная Азия, Кавказ и Восточная Европа",
         },
     },
     {
@@ -149,6 +180,9 @@ REGIONS = [
             "en": "Western Europe and other States",
             "fr": "Europe occidentale et autres États",
             "es": "Europa Occidental y otros Estados",
+            "ar": "أوروبا الغربية ودول أخرى",
+            "zh-hans": "西欧和其他国家",
+            "ru": "Западная Европа и другие государства",
         },
     },
 ]
@@ -160,7 +194,14 @@ GROUPS = [
         "code": "african",
         "order": 1,
         "regions": ["africa", "arab"],
-        "name": {"en": "African Group", "fr": "Groupe des pays africains", "es": "Grupo Africano"},
+        "name": {
+            "en": "African Group",
+            "fr": "Groupe des pays africains",
+            "es": "Grupo Africano",
+            "ar": "المجموعة الأفريقية",
+            "zh-hans": "非洲集团",
+            "ru": "Африканская группа",
+        },
     },
     {
         "code": "asia-pacific",
@@ -170,6 +211,9 @@ GROUPS = [
             "en": "Asia and the Pacific Group",
             "fr": "Groupe des pays d’Asie et du Pacifique",
             "es": "Grupo de Asia y el Pacífico",
+            "ar": "مجموعة آسيا والمحيط الهادئ",
+            "zh-hans": "亚洲及太平洋集团",
+            "ru": "Азиатско-Тихоокеанская группа",
         },
     },
     {
@@ -180,6 +224,9 @@ GROUPS = [
             "en": "Central European and Baltic States (CEBS)",
             "fr": "Groupe des pays d’Europe centrale et des États baltes (PECB)",
             "es": "Grupo de Estados de Europa Central y el Báltico (CEBS)",
+            "ar": "مجموعة بلدان أوروبا الوسطى والبلطيق",
+            "zh-hans": "中欧和波罗的海国家集团（CEBS）",
+            "ru": "Группа государств Центральной Европы и Балтии (ГЦЕБ)",
         },
     },
     {
@@ -190,13 +237,23 @@ GROUPS = [
             "en": "Group of Latin American and Caribbean Countries (GRULAC)",
             "fr": "Groupe des pays d’Amérique latine et des Caraïbes (GRULAC)",
             "es": "Grupo de Países de América Latina y el Caribe (GRULAC)",
+            "ar": "مجموعة بلدان أمريكا اللاتينية والكاريبي",
+            "zh-hans": "拉丁美洲和加勒比国家集团（GRULAC）",
+            "ru": "Группа стран Латинской Америки и Карибского бассейна (ГРУЛАК)",
         },
     },
     {
         "code": "group-b",
         "order": 5,
         "regions": ["western-europe"],
-        "name": {"en": "Group B", "fr": "Groupe B", "es": "Grupo B"},
+        "name": {
+            "en": "Group B",
+            "fr": "Groupe B",
+            "es": "Grupo B",
+            "ar": "المجموعة باء",
+            "zh-hans": "B集团",
+            "ru": "Группа B",
+        },
     },
     {
         "code": "caceec",
@@ -206,13 +263,16 @@ GROUPS = [
             "en": "Central Asian, Caucasus and Eastern European Countries (CACEEC)",
             "fr": "Groupe des pays d’Asie centrale, du Caucase et d’Europe orientale (PACCEO)",
             "es": "Grupo de Países de Asia Central, el Cáucaso y Europa Oriental (CACEEC)",
+            "ar": "مجموعة بلدان آسيا الوسطى والقوقاز وأوروبا الشرقية",
+            "zh-hans": "中亚、高加索和东欧国家集团（CACEEC）",
+            "ru": "Группа стран Центральной Азии, Кавказа и Восточной Европы (ГЦАКВЕ)",
         },
     },
     {
         "code": "china",
         "order": 7,
         "regions": ["asia-pacific"],
-        "name": {"en": "China", "fr": "Chine", "es": "China"},
+        "name": {"en": "China", "fr": "Chine", "es": "China", "ar": "الصين", "zh-hans": "中国", "ru": "Китай"},
     },
 ]
 
@@ -226,6 +286,9 @@ SCOPE_AREAS = [
             "en": "Development Agenda projects and their results",
             "fr": "Projets relevant du Plan d’action pour le développement et leurs résultats",
             "es": "Proyectos de la Agenda para el Desarrollo y sus resultados",
+            "ar": "مشروعات جدول أعمال التنمية ونتائجها",
+            "zh-hans": "发展议程项目及其成果",
+            "ru": "Проекты Повестки дня в области развития и их результаты",
         },
         "description": {
             "en": "Briefings and presentations on Development Agenda projects and their results, both to give "
@@ -245,6 +308,18 @@ SCOPE_AREAS = [
             "sesiones informativas estarían a cargo del personal competente de la OMPI, de expertos que hayan "
             "participado en los proyectos o de representantes de Estados miembros que deseen compartir su "
             "experiencia y las enseñanzas extraídas.",
+            "ar": "جلسات إحاطة وعروض بشأن مشروعات جدول أعمال التنمية ونتائجها، من أجل إبراز هذه المشروعات على نحو "
+            "أفضل ونشر الدراسات وغيرها من الأدوات المعدة في إطارها بين أصحاب المصلحة المعنيين. ويتولى تقديم جلسات "
+            "الإحاطة موظفو الويبو المختصون أو خبراء شاركوا في المشروعات أو ممثلو الدول الأعضاء الراغبة في تبادل "
+            "تجربتها والدروس التي استخلصتها.",
+            "zh-hans": "关于发展议程项目及其成果的情况介绍会和专题介绍，一方面提高这些项目的知名度，另一方面向相关利益"
+            "攸关方传播在项目框架下编写的研究报告和其他工具。情况介绍会将由产权组织相关工作人员、参与项目的专家或希望"
+            "分享自身经验和所汲取教训的成员国代表主讲。",
+            "ru": "Брифинги и презентации, посвященные проектам Повестки дня в области развития и их результатам, с "
+            "тем чтобы повысить наглядность этих проектов и распространить среди заинтересованных сторон "
+            "подготовленные в их рамках исследования и другие инструменты. Брифинги будут проводить соответствующие "
+            "сотрудники ВОИС, эксперты, участвовавшие в проектах, или представители государств-членов, желающих "
+            "поделиться своим опытом и извлеченными уроками.",
         },
     },
     {
@@ -255,6 +330,9 @@ SCOPE_AREAS = [
             "en": "Technical assistance activities and projects under preparation",
             "fr": "Activités et projets d’assistance technique en préparation",
             "es": "Actividades y proyectos de asistencia técnica en preparación",
+            "ar": "أنشطة المساعدة التقنية ومشروعاتها قيد الإعداد",
+            "zh-hans": "正在筹备的技术援助活动和项目",
+            "ru": "Мероприятия и проекты технической помощи в стадии подготовки",
         },
         "description": {
             "en": "Discussion of technical assistance activities or projects that could form part of the "
@@ -276,6 +354,19 @@ SCOPE_AREAS = [
             "recabar la opinión de otros Estados miembros, de expertos o del personal de la OMPI al respecto, a "
             "fin de perfeccionarlas antes de presentarlas al CDIP. Este enfoque colaborativo podría contribuir a "
             "mejorar el proceso de elaboración de proyectos y actividades.",
+            "ar": "مناقشة أنشطة أو مشروعات في مجال المساعدة التقنية يمكن أن تندرج في تنفيذ توصيات جدول أعمال التنمية. "
+            "ويمكن للدول الأعضاء أن تستخدم هذا الإطار منتدى لمناقشة مقترحاتها بصورة غير رسمية والتماس آراء الدول "
+            "الأعضاء الأخرى والخبراء و/أو موظفي الويبو بشأنها، بغية تحسينها قبل تقديمها إلى لجنة التنمية. ومن شأن هذا "
+            "النهج التعاوني أن يسهم في تحسين عملية إعداد المشروعات والأنشطة.",
+            "zh-hans": "讨论可纳入发展议程建议落实工作的技术援助活动或项目。成员国可将这一框架作为论坛，非正式地讨论各"
+            "自的提案，并征求其他成员国、专家和/或产权组织工作人员的意见，以便在提交CDIP之前加以完善。这种协作方式有助"
+            "于改进项目和活动的制定过程。",
+            "ru": "Обсуждение мероприятий или проектов технической помощи, которые могли бы стать частью выполнения "
+            "рекомендаций Повестки дня в области развития. Государства-члены могли бы использовать эти рамки как "
+            "форум для неофициального обсуждения своих предложений и получения по ним мнений других "
+            "государств-членов, экспертов и/или сотрудников ВОИС, с тем чтобы доработать их до представления в КРИС. "
+            "Такой подход, основанный на сотрудничестве, мог бы способствовать совершенствованию процесса разработки "
+            "проектов и мероприятий.",
         },
     },
     {
@@ -286,6 +377,9 @@ SCOPE_AREAS = [
             "en": "Ideas for new technical assistance and capacity-building activities",
             "fr": "Idées de nouvelles activités d’assistance technique et de renforcement des capacités",
             "es": "Ideas para nuevas actividades de asistencia técnica y fortalecimiento de capacidades",
+            "ar": "أفكار لأنشطة جديدة في مجال المساعدة التقنية وتكوين الكفاءات",
+            "zh-hans": "关于新的技术援助和能力建设活动的设想",
+            "ru": "Идеи новых мероприятий в области технической помощи и укрепления потенциала",
         },
         "description": {
             "en": "Exchanges of ideas for new WIPO technical assistance and capacity-building activities, such as "
@@ -302,6 +396,17 @@ SCOPE_AREAS = [
             "la cooperación Sur-Sur, Norte-Sur y triangular, o sobre las mejoras que podrían introducirse en las "
             "actividades en curso. Estos debates podrían servir para orientar las actividades de la Organización "
             "en el ámbito de la cooperación para el desarrollo.",
+            "ar": "تبادل الأفكار بشأن أنشطة جديدة للويبو في مجال المساعدة التقنية وتكوين الكفاءات، مثل المساعدة "
+            "المتعلقة بأهداف التنمية المستدامة أو التعاون بين بلدان الجنوب والتعاون بين الشمال والجنوب والتعاون "
+            "الثلاثي، أو بشأن التحسينات التي يمكن إدخالها على الأنشطة الجارية. ويمكن أن تساعد هذه المناقشات في توجيه "
+            "أنشطة المنظمة في مجال التعاون لأغراض التنمية.",
+            "zh-hans": "就产权组织新的技术援助和能力建设活动交流想法，例如与可持续发展目标有关的援助或南南合作、南北合"
+            "作和三方合作，或就可对正在开展的活动进行的改进交流想法。这些讨论可有助于指导本组织在发展合作领域的活动。",
+            "ru": "Обмен идеями о новых мероприятиях ВОИС в области технической помощи и укрепления потенциала, "
+            "например о помощи, связанной с целями в области устойчивого развития, или о сотрудничестве Юг-Юг, "
+            "Север-Юг и трехстороннем сотрудничестве, либо об улучшениях, которые можно было бы внести в текущие "
+            "мероприятия. Эти обсуждения могли бы помочь определить направления деятельности Организации в области "
+            "сотрудничества в целях развития.",
         },
     },
     {
@@ -312,6 +417,9 @@ SCOPE_AREAS = [
             "en": "Good practices of developing countries",
             "fr": "Bonnes pratiques des pays en développement",
             "es": "Buenas prácticas de los países en desarrollo",
+            "ar": "الممارسات الجيدة للبلدان النامية",
+            "zh-hans": "发展中国家的良好做法",
+            "ru": "Передовая практика развивающихся стран",
         },
         "description": {
             "en": "Exchange sessions on developing countries’ good practices in adapting the intellectual property "
@@ -332,6 +440,20 @@ SCOPE_AREAS = [
             "con ese fin. Los Estados miembros podrían utilizar este marco para explicar cómo procuran que sus "
             "políticas e iniciativas en materia de propiedad intelectual respondan a sus necesidades e intereses "
             "en lo que respecta al desarrollo social, económico y humano.",
+            "ar": "جلسات لتبادل الممارسات الجيدة للبلدان النامية في تكييف نظام الملكية الفكرية مع احتياجاتها "
+            "الإنمائية والدروس التي تستخلصها من تجربتها في هذا المجال، فضلاً عن دور المساعدة التقنية التي تقدمها "
+            "الويبو لهذا الغرض. ويمكن للدول الأعضاء أن تستخدم هذا الإطار لشرح الطريقة التي تجعل بها سياساتها "
+            "ومبادراتها في مجال الملكية الفكرية تلبي احتياجاتها ومصالحها في مجال التنمية الاجتماعية والاقتصادية "
+            "والبشرية.",
+            "zh-hans": "交流发展中国家在使知识产权制度适应其发展需求方面的良好做法及其从这方面的经验中汲取的教训，以及"
+            "产权组织为此提供的技术援助所发挥的作用。成员国可利用这一框架，说明如何使本国的知识产权政策和举措满足其在"
+            "社会、经济和人类发展方面的需求和利益。",
+            "ru": "Сессии по обмену передовой практикой развивающихся стран в адаптации системы интеллектуальной "
+            "собственности к их потребностям в области развития и уроками, которые они извлекают из своего опыта в "
+            "этой сфере, а также о роли технической помощи ВОИС в этих целях. Государства-члены могли бы использовать "
+            "эти рамки, чтобы рассказать о том, как они добиваются соответствия своей политики и инициатив в области "
+            "интеллектуальной собственности их потребностям и интересам в сфере социального, экономического и "
+            "человеческого развития.",
         },
     },
     {
@@ -342,6 +464,9 @@ SCOPE_AREAS = [
             "en": "New challenges in intellectual property",
             "fr": "Nouvelles difficultés dans le domaine de la propriété intellectuelle",
             "es": "Nuevos desafíos en el ámbito de la propiedad intelectual",
+            "ar": "التحديات الجديدة في مجال الملكية الفكرية",
+            "zh-hans": "知识产权领域的新挑战",
+            "ru": "Новые вызовы в области интеллектуальной собственности",
         },
         "description": {
             "en": "Discussions on the new challenges that member states face in the field of intellectual "
@@ -358,6 +483,15 @@ SCOPE_AREAS = [
             "prestada por la OMPI y la Agenda para el Desarrollo y, en particular, cómo debería evolucionar la "
             "aplicación de las recomendaciones que en ella se enuncian para seguir siendo válida ante esos "
             "desafíos.",
+            "ar": "مناقشات بشأن التحديات الجديدة التي تواجهها الدول الأعضاء في مجال الملكية الفكرية، من أجل النظر عن "
+            "كثب في الكيفية التي يمكن أن تساعد بها المساعدة التقنية التي تقدمها الويبو وجدول أعمال التنمية، ولا سيما "
+            "الكيفية التي ينبغي أن يتطور بها تنفيذ التوصيات الواردة فيه كي يظل صالحاً في مواجهة هذه التحديات.",
+            "zh-hans": "讨论成员国在知识产权领域面临的新挑战，以便仔细研究产权组织提供的技术援助和发展议程能够如何提供"
+            "帮助，特别是其中所载建议的落实工作应如何演变，才能在应对这些挑战时保持有效。",
+            "ru": "Обсуждение новых вызовов, с которыми сталкиваются государства-члены в области интеллектуальной "
+            "собственности, с тем чтобы внимательно рассмотреть, чем могут помочь техническая помощь ВОИС и Повестка "
+            "дня в области развития и, в частности, как должно развиваться выполнение содержащихся в ней "
+            "рекомендаций, чтобы оно сохраняло актуальность перед лицом этих вызовов.",
         },
     },
     {
@@ -368,6 +502,9 @@ SCOPE_AREAS = [
             "en": "Other topics (outside the strategy’s scope)",
             "fr": "Autres thèmes (hors du champ d’application)",
             "es": "Otros temas (fuera del ámbito de aplicación)",
+            "ar": "مواضيع أخرى (خارج نطاق الاستراتيجية)",
+            "zh-hans": "其他主题（不属于战略范围）",
+            "ru": "Другие темы (вне сферы охвата стратегии)",
         },
         "description": {
             "en": "Topics that fall outside areas b) to f) of the strategy. When requests exceed capacity, they "
@@ -376,6 +513,11 @@ SCOPE_AREAS = [
             "trop important, ils passent après les thèmes entrant dans le champ d’application.",
             "es": "Temas que no corresponden a los ámbitos b) a f) de la estrategia. Si las solicitudes superan "
             "la capacidad, se consideran después de los temas incluidos en el ámbito de aplicación.",
+            "ar": "مواضيع لا تندرج في المجالات من (ب) إلى (و) من الاستراتيجية. وعندما تتجاوز الطلبات القدرة المتاحة، "
+            "تأتي بعد المواضيع الداخلة في النطاق.",
+            "zh-hans": "不属于战略b)至f)领域的主题。当请求超出能力时，这些主题排在属于范围内的主题之后。",
+            "ru": "Темы, не относящиеся к областям b)–f) стратегии. Если число запросов превышает возможности, они "
+            "рассматриваются после тем, входящих в сферу охвата.",
         },
     },
 ]
@@ -612,11 +754,17 @@ TOPICS = [
             "en": "Results of completed Development Agenda projects",
             "fr": "Résultats des projets achevés du Plan d’action pour le développement",
             "es": "Resultados de los proyectos concluidos de la Agenda para el Desarrollo",
+            "ar": "نتائج مشروعات جدول أعمال التنمية المنجزة",
+            "zh-hans": "已完成的发展议程项目的成果",
+            "ru": "Результаты завершенных проектов Повестки дня в области развития",
         },
         "summary": {
             "en": "What recent Development Agenda projects achieved and what they left behind.",
             "fr": "Ce qu’ont accompli les projets récents du Plan d’action pour le développement.",
             "es": "Lo que lograron los proyectos recientes de la Agenda para el Desarrollo.",
+            "ar": "ما حققته مشروعات جدول أعمال التنمية الأخيرة وما خلّفته.",
+            "zh-hans": "近期发展议程项目取得了哪些成就，留下了哪些成果。",
+            "ru": "Чего достигли недавние проекты Повестки дня в области развития и что после них осталось.",
         },
         "objectives": {
             "en": "Make project results visible and known to those who can reuse them.",
@@ -636,11 +784,18 @@ TOPICS = [
             "en": "Using the studies and tools of Development Agenda projects",
             "fr": "Utiliser les études et outils des projets du Plan d’action pour le développement",
             "es": "Uso de los estudios y herramientas de los proyectos de la Agenda para el Desarrollo",
+            "ar": "استخدام دراسات مشروعات جدول أعمال التنمية وأدواتها",
+            "zh-hans": "利用发展议程项目的研究和工具",
+            "ru": "Использование исследований и инструментов проектов Повестки дня в области развития",
         },
         "summary": {
             "en": "Guides, studies and toolkits produced by the projects, and how to apply them nationally.",
             "fr": "Guides, études et outils produits par les projets, et leur application au niveau national.",
             "es": "Guías, estudios y herramientas de los proyectos, y cómo aplicarlos a nivel nacional.",
+            "ar": "الأدلة والدراسات ومجموعات الأدوات التي أعدتها المشروعات، وكيفية تطبيقها على الصعيد الوطني.",
+            "zh-hans": "项目编制的指南、研究和工具包，以及如何在国家层面加以应用。",
+            "ru": "Руководства, исследования и наборы инструментов, подготовленные в рамках проектов, и их применение "
+            "на национальном уровне.",
         },
         "target_audience": {"en": "Practitioners in IP offices and universities."},
     },
@@ -651,11 +806,17 @@ TOPICS = [
             "en": "Shaping a Development Agenda project proposal",
             "fr": "Élaborer une proposition de projet du Plan d’action pour le développement",
             "es": "Cómo elaborar una propuesta de proyecto de la Agenda para el Desarrollo",
+            "ar": "إعداد مقترح مشروع في إطار جدول أعمال التنمية",
+            "zh-hans": "拟订发展议程项目提案",
+            "ru": "Подготовка проектного предложения в рамках Повестки дня в области развития",
         },
         "summary": {
             "en": "Member states test a draft project with peers and experts before submitting it to the CDIP.",
             "fr": "Les États membres mettent à l’épreuve un projet de proposition avant de le soumettre au CDIP.",
             "es": "Los Estados miembros someten un borrador de proyecto a sus pares antes de presentarlo al CDIP.",
+            "ar": "تختبر الدول الأعضاء مشروع مقترح مع نظرائها والخبراء قبل تقديمه إلى لجنة التنمية.",
+            "zh-hans": "成员国在向CDIP提交项目草案之前，先与同行和专家一起进行检验。",
+            "ru": "Государства-члены обсуждают проект с коллегами и экспертами до его представления в КРИС.",
         },
         "objectives": {"en": "Refine proposals informally before they reach the committee."},
         "target_audience": {"en": "Delegates and national project proponents."},
@@ -667,11 +828,17 @@ TOPICS = [
             "en": "Assessing technical assistance needs",
             "fr": "Évaluer les besoins en matière d’assistance technique",
             "es": "Evaluación de las necesidades de asistencia técnica",
+            "ar": "تقييم احتياجات المساعدة التقنية",
+            "zh-hans": "评估技术援助需求",
+            "ru": "Оценка потребностей в технической помощи",
         },
         "summary": {
             "en": "The first stage of the technical assistance cycle: finding out what a country needs.",
             "fr": "La première étape du cycle de l’assistance technique : déterminer les besoins d’un pays.",
             "es": "La primera etapa del ciclo de la asistencia técnica: determinar lo que un país necesita.",
+            "ar": "المرحلة الأولى من دورة المساعدة التقنية: تحديد احتياجات البلد.",
+            "zh-hans": "技术援助周期的第一阶段：确定一个国家的需求。",
+            "ru": "Первый этап цикла технической помощи: определение потребностей страны.",
         },
         "target_audience": {"en": "IP offices and national focal points for technical assistance."},
     },
@@ -682,6 +849,9 @@ TOPICS = [
             "en": "Intellectual property and the Sustainable Development Goals",
             "fr": "Propriété intellectuelle et objectifs de développement durable",
             "es": "Propiedad intelectual y Objetivos de Desarrollo Sostenible",
+            "ar": "الملكية الفكرية وأهداف التنمية المستدامة",
+            "zh-hans": "知识产权与可持续发展目标",
+            "ru": "Интеллектуальная собственность и цели в области устойчивого развития",
         },
         "summary": {
             "en": "How technical assistance in IP can contribute to the Sustainable Development Goals.",
@@ -689,6 +859,10 @@ TOPICS = [
             "développement durable.",
             "es": "Cómo la asistencia técnica en propiedad intelectual puede contribuir a los Objetivos de "
             "Desarrollo Sostenible.",
+            "ar": "كيف يمكن للمساعدة التقنية في مجال الملكية الفكرية أن تسهم في تحقيق أهداف التنمية المستدامة.",
+            "zh-hans": "知识产权技术援助如何能够促进实现可持续发展目标。",
+            "ru": "Как техническая помощь в области ИС может способствовать достижению целей в области устойчивого "
+            "развития.",
         },
         "target_audience": {"en": "Policy makers, IP offices, development partners."},
     },
@@ -699,11 +873,17 @@ TOPICS = [
             "en": "South-South and triangular cooperation in intellectual property",
             "fr": "Coopération Sud-Sud et triangulaire en matière de propriété intellectuelle",
             "es": "Cooperación Sur-Sur y triangular en materia de propiedad intelectual",
+            "ar": "التعاون فيما بين بلدان الجنوب والتعاون الثلاثي في مجال الملكية الفكرية",
+            "zh-hans": "知识产权领域的南南合作和三方合作",
+            "ru": "Сотрудничество Юг-Юг и трехстороннее сотрудничество в области интеллектуальной собственности",
         },
         "summary": {
             "en": "Sharing expertise between developing countries, with or without a third partner.",
             "fr": "Partager l’expertise entre pays en développement, avec ou sans partenaire tiers.",
             "es": "Compartir conocimientos entre países en desarrollo, con o sin un tercer socio.",
+            "ar": "تبادل الخبرات بين البلدان النامية، بمشاركة شريك ثالث أو بدونه.",
+            "zh-hans": "发展中国家之间分享专门知识，可有或没有第三方伙伴参与。",
+            "ru": "Обмен опытом между развивающимися странами с участием третьего партнера или без него.",
         },
         "target_audience": {"en": "IP offices and cooperation agencies."},
     },
@@ -714,11 +894,17 @@ TOPICS = [
             "en": "Measuring the impact of technical assistance",
             "fr": "Mesurer l’incidence de l’assistance technique",
             "es": "Medir el impacto de la asistencia técnica",
+            "ar": "قياس أثر المساعدة التقنية",
+            "zh-hans": "衡量技术援助的影响",
+            "ru": "Оценка воздействия технической помощи",
         },
         "summary": {
             "en": "Indicators, evaluations and lessons for improving ongoing technical assistance.",
             "fr": "Indicateurs, évaluations et enseignements pour améliorer l’assistance technique en cours.",
             "es": "Indicadores, evaluaciones y enseñanzas para mejorar la asistencia técnica en curso.",
+            "ar": "مؤشرات وتقييمات ودروس مستفادة لتحسين المساعدة التقنية الجارية.",
+            "zh-hans": "用于改进正在开展的技术援助的指标、评价和经验教训。",
+            "ru": "Показатели, оценки и извлеченные уроки для совершенствования текущей технической помощи.",
         },
         "target_audience": {"en": "Managers of technical assistance programmes and evaluators."},
     },
@@ -729,12 +915,18 @@ TOPICS = [
             "en": "National IP strategies: lessons from developing countries",
             "fr": "Stratégies nationales de propriété intellectuelle : enseignements des pays en développement",
             "es": "Estrategias nacionales de propiedad intelectual: enseñanzas de los países en desarrollo",
+            "ar": "الاستراتيجيات الوطنية للملكية الفكرية: دروس من البلدان النامية",
+            "zh-hans": "国家知识产权战略：发展中国家的经验教训",
+            "ru": "Национальные стратегии в области ИС: уроки развивающихся стран",
         },
         "summary": {
             "en": "How countries built IP strategies that serve their development plans.",
             "fr": "Comment des pays ont bâti des stratégies de propriété intellectuelle au service de leur "
             "développement.",
             "es": "Cómo algunos países elaboraron estrategias de propiedad intelectual al servicio de su desarrollo.",
+            "ar": "كيف وضعت البلدان استراتيجيات للملكية الفكرية تخدم خططها الإنمائية.",
+            "zh-hans": "各国如何制定服务于本国发展计划的知识产权战略。",
+            "ru": "Как страны разработали стратегии в области ИС, отвечающие их планам развития.",
         },
         "target_audience": {"en": "Ministries, IP offices, innovation agencies."},
     },
@@ -745,11 +937,18 @@ TOPICS = [
             "en": "Technology and innovation support centres: good practices",
             "fr": "Centres d’appui à la technologie et à l’innovation : bonnes pratiques",
             "es": "Centros de apoyo a la tecnología y la innovación: buenas prácticas",
+            "ar": "مراكز دعم التكنولوجيا والابتكار: الممارسات الجيدة",
+            "zh-hans": "技术与创新支持中心：良好做法",
+            "ru": "Центры поддержки технологий и инноваций: передовая практика",
         },
         "summary": {
             "en": "Running national networks of centres that help innovators use patent information.",
             "fr": "Faire vivre des réseaux nationaux de centres qui aident les innovateurs.",
             "es": "Gestionar redes nacionales de centros que ayudan a los innovadores.",
+            "ar": "إدارة الشبكات الوطنية للمراكز التي تساعد المبتكرين على استخدام المعلومات المتعلقة بالبراءات.",
+            "zh-hans": "运营帮助创新者利用专利信息的国家中心网络。",
+            "ru": "Организация работы национальных сетей центров, помогающих новаторам использовать патентную "
+            "информацию.",
         },
         "target_audience": {"en": "Network coordinators, universities, research centres."},
     },
@@ -760,12 +959,18 @@ TOPICS = [
             "en": "Women entrepreneurs and intellectual property",
             "fr": "Les femmes entrepreneures et la propriété intellectuelle",
             "es": "Las mujeres emprendedoras y la propiedad intelectual",
+            "ar": "رائدات الأعمال والملكية الفكرية",
+            "zh-hans": "女性企业家与知识产权",
+            "ru": "Женщины-предприниматели и интеллектуальная собственность",
         },
         "summary": {
             "en": "Programmes that help women entrepreneurs protect and use their IP.",
             "fr": "Programmes qui aident les femmes entrepreneures à protéger et exploiter leur propriété "
             "intellectuelle.",
             "es": "Programas que ayudan a las mujeres emprendedoras a proteger y aprovechar su propiedad intelectual.",
+            "ar": "برامج تساعد رائدات الأعمال على حماية ملكيتهن الفكرية والانتفاع بها.",
+            "zh-hans": "帮助女性企业家保护和利用其知识产权的计划。",
+            "ru": "Программы, помогающие женщинам-предпринимателям охранять и использовать свою ИС.",
         },
         "target_audience": {"en": "IP offices, business support organisations, women’s associations."},
     },
@@ -776,11 +981,17 @@ TOPICS = [
             "en": "Artificial intelligence and intellectual property offices",
             "fr": "Intelligence artificielle et offices de propriété intellectuelle",
             "es": "La inteligencia artificial y las oficinas de propiedad intelectual",
+            "ar": "الذكاء الاصطناعي ومكاتب الملكية الفكرية",
+            "zh-hans": "人工智能与知识产权局",
+            "ru": "Искусственный интеллект и ведомства интеллектуальной собственности",
         },
         "summary": {
             "en": "What AI changes for IP offices and how technical assistance can follow.",
             "fr": "Ce que l’IA change pour les offices et comment l’assistance technique peut suivre.",
             "es": "Lo que la IA cambia para las oficinas y cómo puede acompañarlo la asistencia técnica.",
+            "ar": "ما يغيّره الذكاء الاصطناعي بالنسبة إلى مكاتب الملكية الفكرية وكيف يمكن للمساعدة التقنية مواكبته.",
+            "zh-hans": "人工智能给知识产权局带来哪些变化，以及技术援助如何跟进。",
+            "ru": "Что меняет ИИ для ведомств ИС и как техническая помощь может за этим успевать.",
         },
         "target_audience": {"en": "Heads and IT managers of IP offices."},
     },
@@ -791,11 +1002,17 @@ TOPICS = [
             "en": "Copyright in the digital environment",
             "fr": "Le droit d’auteur dans l’environnement numérique",
             "es": "El derecho de autor en el entorno digital",
+            "ar": "حق المؤلف في البيئة الرقمية",
+            "zh-hans": "数字环境中的版权",
+            "ru": "Авторское право в цифровой среде",
         },
         "summary": {
             "en": "New challenges for creators and collective management in the digital market.",
             "fr": "Nouveaux défis pour les créateurs et la gestion collective sur le marché numérique.",
             "es": "Nuevos desafíos para los creadores y la gestión colectiva en el mercado digital.",
+            "ar": "تحديات جديدة للمبدعين وللإدارة الجماعية في السوق الرقمية.",
+            "zh-hans": "数字市场中创作者和集体管理面临的新挑战。",
+            "ru": "Новые вызовы для авторов и коллективного управления на цифровом рынке.",
         },
         "target_audience": {"en": "Copyright offices, collective management organisations."},
     },
@@ -806,11 +1023,17 @@ TOPICS = [
             "en": "Basics of patent drafting",
             "fr": "Notions de base de la rédaction de brevets",
             "es": "Nociones básicas de redacción de patentes",
+            "ar": "أساسيات صياغة البراءات",
+            "zh-hans": "专利撰写基础",
+            "ru": "Основы составления патентных заявок",
         },
         "summary": {
             "en": "General training in drafting patent applications (outside the strategy’s scope).",
             "fr": "Formation générale à la rédaction de demandes de brevet (hors du champ d’application).",
             "es": "Formación general en redacción de solicitudes de patente (fuera del ámbito de aplicación).",
+            "ar": "تدريب عام على صياغة طلبات البراءات (خارج نطاق الاستراتيجية).",
+            "zh-hans": "关于撰写专利申请的一般培训（不属于战略范围）。",
+            "ru": "Общая подготовка по составлению патентных заявок (вне сферы охвата стратегии).",
         },
         "target_audience": {"en": "Inventors, researchers, patent attorneys in training."},
     },
@@ -824,6 +1047,9 @@ SERIES = [
             "en": "From Development Agenda results to new project proposals",
             "fr": "Des résultats du Plan d’action pour le développement aux nouvelles propositions de projets",
             "es": "De los resultados de la Agenda para el Desarrollo a nuevas propuestas de proyectos",
+            "ar": "من نتائج جدول أعمال التنمية إلى مقترحات مشروعات جديدة",
+            "zh-hans": "从发展议程成果到新的项目提案",
+            "ru": "От результатов Повестки дня в области развития к новым проектным предложениям",
         },
         "description": {
             "en": "A graded series in three parts: what completed projects achieved, how to use their tools, "
@@ -832,6 +1058,11 @@ SERIES = [
             "outils, puis l’élaboration d’une nouvelle proposition sur un sujet voisin.",
             "es": "Una serie gradual en tres partes: los resultados de los proyectos concluidos, el uso de sus "
             "herramientas y, por último, la elaboración de una nueva propuesta sobre un tema similar.",
+            "ar": "سلسلة متدرجة من ثلاثة أجزاء: ما حققته المشروعات المنجزة، وكيفية استخدام أدواتها، ثم كيفية إعداد "
+            "مقترح جديد في موضوع مماثل.",
+            "zh-hans": "分三部分、循序渐进的系列：已完成项目取得的成果，如何使用其工具，以及如何就类似主题拟订新提案。",
+            "ru": "Последовательная серия из трех частей: чего достигли завершенные проекты, как использовать их "
+            "инструменты и как подготовить новое предложение по аналогичной теме.",
         },
     },
     {
@@ -841,6 +1072,9 @@ SERIES = [
             "en": "Artificial intelligence in IP offices",
             "fr": "L’intelligence artificielle dans les offices de propriété intellectuelle",
             "es": "La inteligencia artificial en las oficinas de propiedad intelectual",
+            "ar": "الذكاء الاصطناعي في مكاتب الملكية الفكرية",
+            "zh-hans": "知识产权局中的人工智能",
+            "ru": "Искусственный интеллект в ведомствах интеллектуальной собственности",
         },
         "description": {
             "en": "Two parts: the tools offices already use, then the policy questions they raise.",
@@ -848,6 +1082,10 @@ SERIES = [
             "qu’ils soulèvent.",
             "es": "Dos partes: las herramientas que ya utilizan las oficinas y las cuestiones de política que "
             "plantean.",
+            "ar": "جزءان: الأدوات التي تستخدمها المكاتب بالفعل، ثم مسائل السياسات التي تثيرها.",
+            "zh-hans": "两部分：各局已在使用的工具，以及这些工具引发的政策问题。",
+            "ru": "Две части: инструменты, которые ведомства уже используют, и вопросы политики, которые они "
+            "поднимают.",
         },
     },
 ]

@@ -144,6 +144,8 @@ TIME_ZONE = "Europe/Zurich"  # Geneva time: the committee's own clock.
 
 # Content falls back to English, then French and Spanish, when a translation is missing.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+# Date formats Django lacks for a language (Arabic has no date-and-time format of its own).
+FORMAT_MODULE_PATH = ["portal.formats"]
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "fr", "es")
 MODELTRANSLATION_AUTO_POPULATE = False
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"

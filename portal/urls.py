@@ -2,6 +2,11 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Technical assistance webinars: the Secretariat's administration")
+admin.site.site_title = _("Technical assistance webinars")
+admin.site.index_title = _("Administration")
 
 urlpatterns = [
     path("i18n/", include("accounts.i18n_urls")),

@@ -183,6 +183,7 @@ def dashboard(request):
         "candidates": candidates,
         "answers": answers,
         "earlier": earlier,
+        "is_own_group": is_own_group,
         "can_answer": cycle is not None and is_own_group and can_answer_cycle(request.user, cycle),
         "read_only_reason": _cycle_read_only_reason(request.user, cycle) if cycle else "",
     }

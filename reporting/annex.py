@@ -105,4 +105,5 @@ def build_annex(decision: CommitteeDecision, *, language: str) -> ReportDocument
             intro=intro,
             sections=(Section(title=_("Annex"), tables=(table,)),),
             is_empty=not rows,
+            is_landscape=True,
         )

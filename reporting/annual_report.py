@@ -337,7 +337,10 @@ class _Builder:
 
     def participants_section(self) -> Section:
         f = self.figures
-        regions = sorted(f.registrations_by_region, key=lambda pk: (f.region_names[pk].order, pk))
+        regions = sorted(
+            f.registrations_by_region, key=lambda pk: (pk is None, f.region_names[pk].order if pk else 0, pk or 0)
+        )
+        held_ids = _ids(item.webinar.pk for item in f.held)
         countries = sorted(f.registrations_by_country, key=lambda c: (-f.registrations_by_country[c].registered, c))
         kinds = [kind for kind in Registration.ParticipantType.values if kind in f.registrations_by_type]
         columns = (_("Registered"), _("Attended"))
@@ -352,22 +355,29 @@ class _Builder:
             tables=(
                 Table(
                     key="participants_region",
-                    title=_("Registrations and attendance by target region of the webinar"),
+                    title=_("Registrations and attendance by the participant's region"),
                     columns=(_("Region"), *columns),
                     rows=tuple(
                         (
-                            f.region_names[pk].name,
+                            f.region_names[pk].name if pk else _("Other or unknown region"),
                             f.registrations_by_region[pk].registered,
                             f.registrations_by_region[pk].attended,
                         )
                         for pk in regions
                     ),
                     links=tuple(
-                        _changelist("webinars_registration", webinar__id__in=_ids(f.webinar_ids_by_region[pk]))
+                        _changelist(
+                            "webinars_registration",
+                            webinar__id__in=held_ids,
+                            country__in=",".join(f.countries_by_region[pk]),
+                        )
                         for pk in regions
                     ),
                     chart=Chart(label_column=0, value_columns=(1, 2), title=_("Participants by region")),
-                    note=_("A webinar for several regions counts its participants in each."),
+                    note=_(
+                        "The region of the participant's country; a country outside the programme's regions "
+                        "counts as other."
+                    ),
                     empty_text=_("Nobody registered."),
                 ),
                 Table(

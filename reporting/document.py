@@ -55,6 +55,8 @@ class ReportDocument:
     intro: tuple[str, ...] = ()
     sections: tuple[Section, ...] = field(default_factory=tuple)
     is_empty: bool = False
+    # Wide tables (the annex's five columns) read better across the page.
+    is_landscape: bool = False
 
     @property
     def is_right_to_left(self) -> bool:

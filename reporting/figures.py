@@ -18,9 +18,11 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from modeltranslation.utils import build_localized_fieldname
 
 from planning.models import AnnualPlan
 from proposals.models import ConsultationCycle, Proposal
+from webinars.country_regions import region_code
 from webinars.models import (
     AnsweredQuestion,
     Expert,
@@ -115,7 +117,9 @@ class AnnualFigures:
     plan_ids: tuple[int, ...] = ()
     experts_by_gender: dict[str, tuple[int, ...]] = field(default_factory=dict)
     experts_by_region: dict[int | None, tuple[int, ...]] = field(default_factory=dict)
-    registrations_by_region: dict[int, Attendance] = field(default_factory=dict)
+    # By the participant's region (from their country); None: a country outside the programme's regions.
+    registrations_by_region: dict[int | None, Attendance] = field(default_factory=dict)
+    countries_by_region: dict[int | None, tuple[str, ...]] = field(default_factory=dict)
     registrations_by_country: dict[str, Attendance] = field(default_factory=dict)
     registrations_by_type: dict[str, Attendance] = field(default_factory=dict)
     webinar_ids_by_region: dict[int, tuple[int, ...]] = field(default_factory=dict)
@@ -211,6 +215,14 @@ def _in_years(prefix: str, first_year: int, last_year: int) -> Q:
     return Q(**{f"{prefix}__year__gte": first_year, f"{prefix}__year__lte": last_year})
 
 
+def _has_summary(webinar: Webinar) -> bool:
+    """A summary in any of the six languages: the figure must not depend on the reader's language."""
+    return any(
+        (getattr(webinar, build_localized_fieldname("summary", code)) or "").strip()
+        for code, _name in settings.LANGUAGES
+    )
+
+
 def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
     """Count what the programme did from first_year to last_year (both included).
 
@@ -291,7 +303,7 @@ def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
             rating_sum=feedback.get(webinar.pk, {}).get("rating_sum", 0) or 0,
             has_recording=(webinar.pk, Material.Kind.RECORDING) in published_materials,
             has_slides=(webinar.pk, Material.Kind.SLIDES) in published_materials,
-            has_summary=bool(webinar.summary.strip()),
+            has_summary=_has_summary(webinar),
             has_answers=webinar.pk in answered,
         )
         for webinar in held_webinars
@@ -328,14 +340,6 @@ def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
         experts_by_gender[gender].append(pk)
         experts_by_region[region_id].append(pk)
 
-    by_region: dict[int, Attendance] = {}
-    per_webinar = registrations
-    for region_id, ids in webinar_ids_by_region.items():
-        by_region[region_id] = Attendance(
-            registered=sum(per_webinar.get(pk, {}).get("registered", 0) for pk in ids),
-            attended=sum(per_webinar.get(pk, {}).get("attended", 0) for pk in ids),
-        )
-
     registrations_in_range = Registration.objects.filter(webinar_id__in=held_ids).order_by()
     attendance = {
         "registered": Count("pk", filter=~Q(state=Registration.State.CANCELLED)),
@@ -345,6 +349,18 @@ def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
         row["country"]: Attendance(row["registered"], row["attended"])
         for row in registrations_in_range.values("country").annotate(**attendance)
         if row["registered"] or row["attended"]
+    }
+    region_names = Region.objects.in_bulk()
+    region_by_code = {region.code: pk for pk, region in region_names.items()}
+    countries_by_region: dict[int | None, list[str]] = defaultdict(list)
+    for country in sorted(by_country):
+        countries_by_region[region_by_code.get(region_code(country))].append(country)
+    by_region = {
+        region: Attendance(
+            registered=sum(by_country[country].registered for country in countries),
+            attended=sum(by_country[country].attended for country in countries),
+        )
+        for region, countries in countries_by_region.items()
     }
     by_type = {
         row["participant_type"]: Attendance(row["registered"], row["attended"])
@@ -381,6 +397,7 @@ def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
         experts_by_gender={key: tuple(ids) for key, ids in experts_by_gender.items()},
         experts_by_region={key: tuple(ids) for key, ids in experts_by_region.items()},
         registrations_by_region=by_region,
+        countries_by_region={key: tuple(countries) for key, countries in countries_by_region.items()},
         registrations_by_country=by_country,
         registrations_by_type=by_type,
         webinar_ids_by_region={key: tuple(ids) for key, ids in webinar_ids_by_region.items()},
@@ -393,7 +410,7 @@ def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
             )[:SUGGESTIONS_SHOWN]
         ),
         topic_suggestion_count=suggestions.count(),
-        region_names=Region.objects.in_bulk(),
+        region_names=region_names,
         language_names=Language.objects.in_bulk(),
         group_names=RegionalGroup.objects.in_bulk(),
         topic_names={webinar.topic_id: webinar.topic for webinar in held_webinars} if topic_ids else {},

@@ -44,7 +44,7 @@ class _ShownSection:
 def _default_year() -> int:
     """The last year a webinar was held (the report one most likely wants), else last year."""
     latest = Webinar.objects.held().aggregate(latest=Max("starts_at"))["latest"]
-    return latest.year if latest else timezone.now().year - 1
+    return timezone.localtime(latest).year if latest else timezone.localtime().year - 1
 
 
 def _shown(document) -> list[_ShownSection]:

@@ -387,3 +387,16 @@ def test_proposal_changelist_queries_do_not_grow_with_the_number_of_proposals(st
     with_twenty, response = changelist_query_count(staff_client, url)
     assert response.context["cl"].result_count == 20
     assert with_twenty == with_one
+
+
+def test_the_admin_header_links_to_every_secretariat_screen_with_separators(staff_client):
+    html = staff_client.get(reverse("admin:index")).content.decode()
+    links = html.split('class="portal-admin-links"', 1)[1].split("</nav>", 1)[0]
+    for name in [
+        "webinars:expert_roster",
+        "webinars:campaign_list",
+        "webinars:followup_list",
+        "reporting:annual_report",
+    ]:
+        assert f'href="{reverse(name)}"' in links, name
+    assert links.count('<span aria-hidden="true"> · </span>') == links.count("<a ") - 1

@@ -63,6 +63,20 @@ class CampaignForm(forms.ModelForm):
             for code, _label in settings.LANGUAGES
         } | {f"subject_{_suffix(code)}": forms.TextInput(attrs={"dir": "auto"}) for code, _label in settings.LANGUAGES}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        webinar = self.instance.webinar
+        if webinar.series_id is None:
+            # A lone webinar has no series whose past participants could be written to.
+            del self.fields["include_series_participants"]
+        if self.instance.pk is None:
+            # A new campaign starts with the webinar's own audience, not with every member.
+            codes = {code for code, _label in settings.LANGUAGES}
+            self.initial["regions"] = [region.pk for region in webinar.regions.all()]
+            self.initial["languages"] = [
+                language.code for language in webinar.languages.all() if language.code in codes
+            ]
+
     def clean(self):
         data = super().clean()
         if not (
@@ -86,4 +100,4 @@ class CampaignForm(forms.ModelForm):
         ]
 
     def audience_fields(self):
-        return [self[name] for name in self._meta.fields if name not in TEXT_FIELDS]
+        return [self[name] for name in self._meta.fields if name not in TEXT_FIELDS and name in self.fields]

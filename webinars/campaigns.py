@@ -56,7 +56,6 @@ CHUNK_SIZE = 1000
 NAME_MARK = "\ue000name\ue000"
 UNSUBSCRIBE_MARK = "\ue000unsubscribe\ue000"
 TOKEN_MARK = "TOKEN"
-SAMPLE_NAME = "Amina Diallo"
 
 
 @dataclass(frozen=True)
@@ -105,12 +104,17 @@ def matching_members(campaign: Campaign):
     return members.exclude(_registered_for(campaign.webinar, "email"))
 
 
+def _includes_series(campaign: Campaign) -> bool:
+    """Past participants of the series count only when the webinar is part of one."""
+    return campaign.include_series_participants and campaign.webinar.series_id is not None
+
+
 def related_webinars(campaign: Campaign):
     """Earlier webinars whose participants the campaign reaches: the same series, and/or
     the same topic or scope area, as the campaign asks. Never the promoted webinar itself."""
     webinar = campaign.webinar
     related = Q(pk__in=[])
-    if campaign.include_series_participants and webinar.series_id:
+    if _includes_series(campaign):
         related |= Q(series_id=webinar.series_id)
     if campaign.include_topic_participants:
         related |= Q(topic_id=webinar.topic_id)
@@ -158,7 +162,7 @@ def campaign_audience(campaign: Campaign) -> Iterator[Recipient]:
             last_pk = chunk[-1][0]
             for pk, email, name, language in chunk:
                 yield Recipient(email=normalise_email(email), name=name, language=language, member_id=pk)
-    if not (campaign.include_series_participants or campaign.include_topic_participants):
+    if not (_includes_series(campaign) or campaign.include_topic_participants):
         return
     rows = _past_participant_rows(campaign).values_list(
         "address", "name", "language", "pk", "member_id", "member_name", "member_language"
@@ -356,12 +360,15 @@ def render_campaign(campaign: Campaign, language: str) -> RenderedMessage:
     return RenderedMessage(subject=subject, body_with_name=body_with_name, body_without_name=body_without_name)
 
 
-def preview_campaign(campaign: Campaign, language: str, *, name: str = SAMPLE_NAME) -> dict:
-    """The subject and body as a recipient in this language reads them (a sample name and
-    unsubscribe link), and whether the campaign's own text exists in that language."""
+def preview_campaign(campaign: Campaign, language: str, *, name: str | None = None) -> dict:
+    """The subject and body as a recipient in this language reads them (a placeholder for
+    the name, never a real person's, and a sample unsubscribe link), and whether the
+    campaign's own text exists in that language."""
     language = _language(language)
     rendered = render_campaign(campaign, language)
     with translation.override(language):
+        if name is None:
+            name = _("[Participant's name]")
         sample_url = _absolute(reverse("webinars:network_unsubscribe", kwargs={"token": "sample"}))
     has_own_text = any(own_texts(campaign, language).values())
     return {
@@ -545,6 +552,8 @@ def save_campaign(*, campaign: Campaign, actor, scope_areas=(), regions=()) -> C
     if campaign.webinar.status not in (Webinar.Status.PLANNED, Webinar.Status.SCHEDULED):
         raise ValidationError(_("Only a planned or scheduled webinar can be promoted."), code="not_scheduled")
     campaign.languages = [code for code in LANGUAGE_CODES if code in set(campaign.languages or [])]
+    if campaign.webinar.series_id is None:
+        campaign.include_series_participants = False  # a lone webinar has no series to draw on
     if campaign.created_by_id is None:
         campaign.created_by = actor
     campaign.save()

@@ -49,7 +49,8 @@ def expert_roster(request):
     form = RosterFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     roster = list(experts.roster_experts(filters=filters))
-    return render(request, "webinars/experts/roster.html", {"form": form, "experts": roster})
+    context = {"form": form, "experts": roster, "webinars_needing_experts": list(experts.webinars_needing_experts())}
+    return render(request, "webinars/experts/roster.html", context)
 
 
 @staff_only

@@ -12,14 +12,14 @@ public page shows an expert's name, title and biography once they accept.
 
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -93,6 +93,27 @@ def past_webinars(*, expert: Expert) -> QuerySet[Webinar]:
             answer_count=Count("feedback", filter=rated),
         )
         .order_by("-starts_at")
+    )
+
+
+def webinars_needing_experts(*, today=None) -> QuerySet[Webinar]:
+    """Planned and scheduled webinars from today on (soonest first, undated ones last), with
+    how many experts they have and how many invitations await an answer: the roster's way
+    into each webinar's suggestions and invitations."""
+    today = today or timezone.localdate()
+    start_of_today = timezone.make_aware(datetime.combine(today, time.min))
+    return (
+        Webinar.objects.filter(status__in=[Webinar.Status.PLANNED, Webinar.Status.SCHEDULED])
+        .filter(Q(starts_at__gte=start_of_today) | Q(starts_at__isnull=True))
+        .annotate(
+            expert_count=Count("experts", distinct=True),
+            open_invitation_count=Count(
+                "expert_invitations",
+                filter=Q(expert_invitations__state__in=ExpertInvitation.OPEN_STATES),
+                distinct=True,
+            ),
+        )
+        .order_by(F("starts_at").asc(nulls_last=True), "title", "pk")
     )
 
 

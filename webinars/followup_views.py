@@ -64,6 +64,7 @@ def _detail(request, webinar: Webinar, *, status: int = 200, **forms):
         "summary_form": forms.get("summary_form") or SummaryForm(webinar=webinar),
         "answer_form": forms.get("answer_form") or AnsweredQuestionForm(webinar=webinar),
         "has_published_materials": any(m.is_published for m in materials),
+        "has_published_answers": any(answer.is_published for answer in answers),
         "has_been_announced": followup.has_been_announced(webinar),
         "audience_size": len(followup.materials_audience(webinar)),
     }

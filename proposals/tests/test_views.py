@@ -768,3 +768,23 @@ def test_a_garbled_version_is_treated_as_a_stale_page(as_coordinator, proposal):
     assert "Someone else changed this proposal a moment ago" in text(response)
     proposal.refresh_from_db()
     assert proposal.state == Proposal.State.DRAFT
+
+
+def test_the_secretariat_reads_a_groups_answers_as_the_groups_not_its_own(client, coordinator, cycle):
+    client.force_login(StaffFactory(language="en"))
+
+    page = text(client.get("/en/consultation/", {"group": coordinator.group_id}))
+
+    assert "The group's answers" in page
+    assert "Your group's answers" not in page
+
+
+def test_a_coordinator_reads_its_own_groups_answers_as_its_own(client, coordinator, cycle):
+    coordinator.user.language = "en"
+    coordinator.user.save()
+    client.force_login(coordinator.user)
+
+    page = text(client.get("/en/consultation/"))
+
+    assert "Your group's answers" in page
+    assert "The group's answers" not in page

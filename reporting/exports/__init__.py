@@ -5,9 +5,14 @@ of the report in one format. The writers are imported only when asked for: pytho
 WeasyPrint and matplotlib are heavy, and the report page needs none of them.
 """
 
+import re
+
 from reporting.document import Cell, ReportDocument
 
 FORMATS = ("docx", "pdf", "xlsx", "csv")
+# Control characters XML 1.0 forbids (DOCX and XLSX are XML); participants' comments pasted from a
+# word processor carry some (a line break in Word is a vertical tab).
+XML_ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -27,7 +32,7 @@ def cell_text(value: Cell) -> str:
         if value.is_integer():
             return str(int(value))
         return f"{value:.2f}".rstrip("0").rstrip(".")
-    return str(value)
+    return XML_ILLEGAL_CHARACTERS.sub(" ", str(value))
 
 
 def render_document(document: ReportDocument, fmt: str) -> tuple[bytes, str, str]:

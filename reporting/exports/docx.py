@@ -21,6 +21,7 @@ import io
 import zipfile
 
 from docx import Document
+from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_DIRECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -78,6 +79,9 @@ class _Writer:
     def _set_up_page(self) -> None:
         section = self.doc.sections[0]
         section.page_width, section.page_height = Cm(21), Cm(29.7)
+        if self.report.is_landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = Cm(29.7), Cm(21)
         section.left_margin = section.right_margin = Cm(2.5)
         section.top_margin = section.bottom_margin = Cm(2)
         if self.right_to_left:

@@ -80,8 +80,8 @@ def sheet_names(tables: list[Table], *, taken: tuple[str, ...] = ()) -> list[str
 
 
 def _xlsx_value(cell: Cell):
-    if isinstance(cell, bool):
-        return str(cell)
+    if isinstance(cell, bool | str):
+        return cell_text(cell)  # without the control characters a worksheet cannot hold
     return cell
 
 

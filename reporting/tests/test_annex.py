@@ -229,3 +229,13 @@ def test_annex_in_arabic_downloads_as_a_right_to_left_workbook(client, demo_deci
         if value
     )
     assert "Report on the WIPO Roster of Consultants (CDIP/20/6)" in text
+
+
+def test_annex_docx_lies_across_the_page_for_its_five_columns(client, demo_decision):
+    from docx.enum.section import WD_ORIENT
+
+    response = client.get(f"/en/decisions/{demo_decision.pk}/annex.docx")
+
+    section = docx.Document(io.BytesIO(response.content)).sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    assert section.page_width > section.page_height

@@ -13,6 +13,7 @@ import subprocess
 import zipfile
 
 import docx
+import openpyxl
 import pypdf
 import pytest
 from django.urls import reverse
@@ -444,3 +445,15 @@ def test_staff_downloads_the_report_of_a_year_without_data_in_arabic(client, dja
     assert response["Content-Type"] == CONTENT_TYPES[fmt]
     assert response.content.startswith(magic)
     assert response["Content-Disposition"].endswith(f'-ar.{fmt}"')
+
+
+def test_a_comment_with_a_control_character_still_exports_to_docx_and_xlsx():
+    """A line break pasted from a word processor is a vertical tab, which XML cannot hold."""
+    table = Table(key="comments", title="Comments", columns=("Comment", "Count"), rows=(("Clear\x0bexamples", 2),))
+    document = ReportDocument(title="Report", language="en", sections=(Section(title="Feedback", tables=(table,)),))
+
+    word = docx.Document(io.BytesIO(render_document(document, "docx")[0]))
+    workbook = openpyxl.load_workbook(io.BytesIO(render_document(document, "xlsx")[0]))
+
+    assert "Clear examples" in [cell.text for t in word.tables for row in t.rows for cell in row.cells]
+    assert (workbook.worksheets[1]["A3"].value, workbook.worksheets[1]["B3"].value) == ("Clear examples", 2)

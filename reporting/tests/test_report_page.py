@@ -1,5 +1,7 @@
 """The report's staff page, its downloads, its charts and the links behind every row."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -206,3 +208,13 @@ def test_a_chart_of_several_series_names_each_in_its_legend_on_as_many_lines_as_
     assert all(f">{name}</text>" in svg for name in columns[1:])
     legend_lines = {part.split('y="')[1].split('"')[0] for part in svg.split("<rect")[2:6]}
     assert len(legend_lines) == 2  # four long names do not fit on one line of the bar area
+
+
+def test_without_a_year_the_page_shows_the_geneva_year_of_the_last_webinar_held(staff_client):
+    """Held at 23:30 UTC on 31 December: in Geneva it is already the next year, where the report counts it."""
+    HeldWebinarFactory(starts_at=datetime(YEAR - 1, 12, 31, 23, 30, tzinfo=UTC))
+
+    response = staff_client.get(PAGE)
+
+    assert response.context["form"].cleaned_data["first_year"] == YEAR
+    assert response.context["document"].is_empty is False

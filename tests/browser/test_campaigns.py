@@ -40,6 +40,11 @@ def test_staff_creates_a_campaign_previews_it_in_french_and_arabic_and_tests_it(
 
     page.goto(f"{live_server.url}/en/secretariat/campaigns/")
     _click_and_wait(page, page.get_by_role("link", name="New campaign"))
+    # The webinar's own language and region start ticked; widening to every language reaches everyone.
+    french_only = page.locator('input[name="languages"][value="fr"]')
+    assert french_only.is_checked()
+    assert page.get_by_role("checkbox", name="Africa").is_checked()
+    french_only.uncheck()
     page.locator("summary", has_text="French").click()
     page.locator("#id_subject_fr").fill(FRENCH_SUBJECT)
     _click_and_wait(page, page.get_by_role("button", name="Count the recipients"))
@@ -63,6 +68,10 @@ def test_staff_creates_a_campaign_previews_it_in_french_and_arabic_and_tests_it(
     assert FRENCH_SUBJECT not in page.get_by_test_id("preview-subject").inner_text()
     screenshot(page, "campaign-preview-ar")
     axe(page, "campaign-detail-preview-ar")
+
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: the long unsubscribe link wraps
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.set_viewport_size({"width": 1280, "height": 800})
 
     _click_and_wait(page, page.get_by_role("button", name="Send this preview to me@secretariat.example.org"))
     assert "A test was sent to me@secretariat.example.org." in page.locator("main").inner_text()

@@ -386,7 +386,49 @@ def test_a_person_without_a_name_is_greeted_without_one(programme):
     assert rendered.body_for(name="Ana", unsubscribe_url="u").startswith("Hello Ana,")
 
 
+def test_the_preview_greets_a_placeholder_and_never_a_real_person(programme):
+    preview = campaigns.preview_campaign(make_campaign(programme["webinar"]), "en")
+    assert preview["body"].startswith("Hello [Participant's name],")
+    assert "Amina Diallo" not in preview["body"]
+
+
+def test_past_participants_of_a_series_are_ignored_for_a_webinar_outside_any_series():
+    lone = WebinarFactory()
+    campaign = campaigns.save_campaign(
+        campaign=Campaign(webinar=lone, include_network=False, include_series_participants=True), actor=None
+    )
+    assert campaign.include_series_participants is False
+    assert emails(campaign) == []
+
+
 # Staff screens ----------------------------------------------------------------------
+
+
+def test_a_new_campaign_starts_with_the_webinars_regions_and_languages(client):
+    africa, asia = RegionFactory(code="africa"), RegionFactory(code="asia")
+    webinar = WebinarFactory(regions=[africa, asia], languages=[LanguageFactory(code="fr"), LanguageFactory(code="en")])
+    client.force_login(StaffFactory())
+    form = client.get(f"/en/secretariat/campaigns/new/{webinar.pk}/").context["form"]
+    assert sorted(form["regions"].value()) == sorted([africa.pk, asia.pk])
+    assert sorted(form["languages"].value()) == ["en", "fr"]
+
+
+def test_past_participants_of_the_series_are_offered_only_for_a_webinar_in_a_series(client, programme):
+    client.force_login(StaffFactory())
+    page = client.get(f"/en/secretariat/campaigns/new/{programme['webinar'].pk}/").content.decode()
+    assert 'name="include_series_participants"' in page
+    page = client.get(f"/en/secretariat/campaigns/new/{WebinarFactory().pk}/").content.decode()
+    assert 'name="include_series_participants"' not in page
+
+
+def test_campaigns_are_listed_by_subject_in_the_page_language_with_a_fallback(client, programme):
+    make_campaign(programme["webinar"], subject_en="Licensing, part two", subject_fr="Licences, deuxième volet")
+    make_campaign(programme["webinar"], subject_fr="Seulement en français")
+    client.force_login(StaffFactory())
+    english = client.get("/en/secretariat/campaigns/").content.decode()
+    assert "Licensing, part two" in english and "Seulement en français" in english
+    assert "Campaign of" not in english
+    assert "Licences, deuxième volet" in client.get("/fr/secretariat/campaigns/").content.decode()
 
 
 def test_campaign_screens_are_for_staff_only(client, programme):

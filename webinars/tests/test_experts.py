@@ -556,6 +556,29 @@ def test_webinar_admin_links_to_the_experts_screen(client, staff):
     assert reverse("webinars:expert_suggestions", kwargs={"webinar_id": webinar.pk}) in html
 
 
+def test_roster_lists_webinars_that_need_an_expert_soonest_first_with_their_counts(client, staff):
+    now = datetime.now(UTC)
+    later = WebinarFactory(title="Later planned", status=Webinar.Status.PLANNED, starts_at=now + timedelta(days=20))
+    soon = WebinarFactory(title="Soon scheduled", starts_at=now + timedelta(days=2))
+    soon.experts.add(ExpertFactory())
+    ExpertInvitationFactory(webinar=soon)
+    ExpertInvitationFactory(webinar=soon, state=ExpertInvitation.State.DECLINED)
+    HeldWebinarFactory(title="Already held")
+    WebinarFactory(title="Called off", status=Webinar.Status.CANCELLED)
+    WebinarFactory(title="Last month", starts_at=now - timedelta(days=30))
+    client.force_login(staff)
+
+    html = client.get(reverse("webinars:expert_roster"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    section = html.split('data-testid="webinars-needing-experts"', 1)[1].split("</ul>", 1)[0]
+    assert section.index("Soon scheduled") < section.index("Later planned")
+    assert "Already held" not in section and "Called off" not in section and "Last month" not in section
+    assert reverse("webinars:expert_suggestions", kwargs={"webinar_id": soon.pk}) in section
+    assert reverse("webinars:expert_suggestions", kwargs={"webinar_id": later.pk}) in section
+    soon_row = section.split(f'data-webinar="{soon.pk}"', 1)[1].split("</li>", 1)[0]
+    assert "1 expert" in soon_row and "1 open invitation" in soon_row
+
+
 # Query counts -------------------------------------------------------------------------
 
 
@@ -582,6 +605,22 @@ def test_roster_query_count_does_not_grow_with_the_roster(client, staff):
     _make_experts(1)
     few = _queries(client, url)
     _make_experts(19)
+    assert _queries(client, url) == few
+
+
+def _make_webinars_needing_experts(count: int) -> None:
+    for n in range(count):
+        webinar = WebinarFactory(starts_at=datetime.now(UTC) + timedelta(days=n + 1))
+        webinar.experts.add(ExpertFactory())
+        ExpertInvitationFactory(webinar=webinar)
+
+
+def test_roster_query_count_does_not_grow_with_the_webinars_that_need_an_expert(client, staff):
+    client.force_login(staff)
+    url = reverse("webinars:expert_roster")
+    _make_webinars_needing_experts(1)
+    few = _queries(client, url)
+    _make_webinars_needing_experts(19)
     assert _queries(client, url) == few
 
 

@@ -502,6 +502,26 @@ def test_the_no_open_questions_button_records_it_and_can_be_undone(client, staff
     assert Webinar.objects.get(pk=webinar.pk).has_no_open_questions is False
 
 
+def test_the_no_open_questions_button_is_offered_only_without_published_answers(client, staff):
+    webinar = _held()
+    url = reverse("webinars:followup_detail", args=[webinar.slug])
+    AnsweredQuestionFactory(webinar=webinar, is_published=False)
+    assert "No question was left open" in client.get(url).content.decode()
+
+    AnsweredQuestionFactory(webinar=webinar, is_published=True)
+    assert "No question was left open" not in client.get(url).content.decode()
+
+
+def test_the_topic_line_shows_the_scope_area_without_nested_brackets(client):
+    area = ScopeAreaFactory(code="f", title="New challenges in intellectual property")
+    webinar = _held(topic=TopicFactory(title="Technology transfer offices", scope_area=area))
+
+    html = client.get(reverse("webinars:webinar_detail", args=[webinar.slug])).content.decode()
+
+    assert "f) New challenges in intellectual property" in html
+    assert "(f) New challenges in intellectual property)" not in html
+
+
 def test_the_summary_is_saved_per_language_and_shown_in_the_visitors_language(client, staff):
     webinar = _held(languages=[LanguageFactory(code="en"), LanguageFactory(code="fr")])
 

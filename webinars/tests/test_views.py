@@ -463,7 +463,7 @@ def test_fallback_title_says_which_language_it_is_in(client):
 
     html = _get(client, "/fr/")
 
-    assert f'<a href="/fr/webinars/{webinar.slug}/" lang="en">Only in English</a>' in html
+    assert f'<a href="/fr/webinars/{webinar.slug}/" lang="en" dir="auto">Only in English</a>' in html
     assert 'class="fallback-note"' in html
 
 
@@ -483,7 +483,7 @@ def test_proposal_title_carries_the_language_it_was_written_in(client):
 
     html = _section(_get(client, "/en/"), "proposals")
 
-    assert '<span lang="fr">Gestion collective</span>' in html
+    assert '<span lang="fr" dir="auto">Gestion collective</span>' in html
     assert "as received, in French" in html
 
 
@@ -673,7 +673,7 @@ def test_webinar_page_notes_a_fallback_summary(client):
 
     html = _get(client, f"/es/webinars/{held.slug}/")
 
-    assert '<div lang="en"><p>English summary</p></div>' in html
+    assert '<div lang="en" dir="auto"><p>English summary</p></div>' in html
     assert 'class="fallback-note"' in html
 
 

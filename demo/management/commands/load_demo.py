@@ -46,8 +46,22 @@ from webinars.models import (
 CHANGE_REASON = "Demonstration data (load_demo)"
 DOMAIN_APPS = ("accounts", "webinars", "proposals", "planning", "reporting")
 MATERIAL_TITLES = {
-    "recording": {"en": "Recording", "fr": "Enregistrement", "es": "Grabación"},
-    "slides": {"en": "Slides", "fr": "Diapositives", "es": "Diapositivas"},
+    "recording": {
+        "en": "Recording",
+        "fr": "Enregistrement",
+        "es": "Grabación",
+        "ar": "التسجيل",
+        "zh-hans": "录像",
+        "ru": "Запись",
+    },
+    "slides": {
+        "en": "Slides",
+        "fr": "Diapositives",
+        "es": "Diapositivas",
+        "ar": "الشرائح",
+        "zh-hans": "幻灯片",
+        "ru": "Слайды",
+    },
 }
 
 
