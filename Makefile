@@ -32,6 +32,7 @@ setup: compile demo
 
 ## make run: set up and serve the portal with the demo data on http://127.0.0.1:8000
 run: setup
+	@bash scripts/install-report-fonts.sh || echo "(PDF reports in Chinese need the fonts above; everything else works without them)"
 	@echo "Serving the portal on http://127.0.0.1:8000/  (Ctrl-C to stop)"
 	$(MANAGE) runserver 127.0.0.1:8000
 

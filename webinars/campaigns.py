@@ -34,7 +34,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.html import escape
 from django.utils.text import Truncator
@@ -45,6 +45,7 @@ from outbox.services import queue_notice, render_notice
 from portal.throttle import Rate, within_rate
 from webinars.models import Campaign, NetworkMember, Registration, Webinar
 from webinars.network import make_unsubscribe_token, normalise_email
+from webinars.time_zones import geneva_time_text
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 OPT_OUT_SALT = "webinars.campaign.opt-out"
@@ -290,13 +291,6 @@ class _LinkMaker:
 
 def _language(language: str) -> str:
     return language if language in LANGUAGE_CODES else settings.LANGUAGE_CODE
-
-
-def geneva_time_text(when: datetime | None, *, language: str) -> str:
-    if when is None:
-        return ""
-    with translation.override(language):
-        return formats.date_format(timezone.localtime(when, timezone.get_default_timezone()), "DATETIME_FORMAT")
 
 
 def webinar_texts(webinar: Webinar, language: str) -> dict:

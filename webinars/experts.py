@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from outbox.models import Notice
 from outbox.services import queue_notice
 from webinars.models import Expert, ExpertInvitation, Feedback, Language, Region, Webinar
-from webinars.registration import geneva_time_text
+from webinars.time_zones import geneva_time_text
 
 INVITATION_SALT = "webinars.experts.invitation"
 INVITATION_MAX_AGE = timedelta(days=30)

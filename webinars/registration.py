@@ -20,7 +20,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
@@ -28,7 +28,7 @@ from outbox.models import Notice
 from outbox.services import queue_notice
 from webinars.country_regions import region_code
 from webinars.models import Region, Registration, Webinar
-from webinars.time_zones import GENEVA_TIME_ZONE, own_time_text
+from webinars.time_zones import GENEVA_TIME_ZONE, geneva_time_text, own_time_text
 
 GENEVA = ZoneInfo(GENEVA_TIME_ZONE)
 # Reminders: (name used in keys and messages, how long before the start).
@@ -48,12 +48,6 @@ def normalise_email(email: str) -> str:
 
 def _absolute(path: str) -> str:
     return f"{settings.PORTAL_SITE_URL.rstrip('/')}{path}"
-
-
-def geneva_time_text(when: datetime, *, language: str) -> str:
-    """A start time as the participant reads it: Geneva time, their language's format."""
-    with translation.override(language):
-        return formats.date_format(when.astimezone(GENEVA), "DATETIME_FORMAT")
 
 
 def public_webinars_for_registration():

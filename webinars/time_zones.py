@@ -83,6 +83,13 @@ def time_text(when: datetime, *, time_zone: str, language: str) -> str:
         return formats.date_format(when.astimezone(ZoneInfo(time_zone)), "DATETIME_FORMAT")
 
 
+def geneva_time_text(when: datetime | None, *, language: str) -> str:
+    """A start time as messages and pages give it: Geneva's clock, the reader's date format."""
+    if when is None:
+        return ""
+    return time_text(when, time_zone=GENEVA_TIME_ZONE, language=language)
+
+
 def own_time_text(when: datetime, *, time_zone: str, language: str) -> str:
     """The time in the participant's own zone, or "" when they gave none or it is Geneva's clock.
 
