@@ -179,7 +179,7 @@ def test_decision_page_offers_the_annex_in_docx_and_xlsx(client, decision):
 def test_decision_page_in_arabic_is_right_to_left_and_falls_back_to_english_with_a_note(client, decision):
     html = _page(client, f"/ar/decisions/{decision.pk}/")
     assert '<html lang="ar" dir="rtl">' in html
-    assert '<span lang="en">Update the roster of consultants</span>' in html
+    assert '<span lang="en" dir="auto">Update the roster of consultants</span>' in html
     assert 'class="fallback-note"' in html
 
 
@@ -189,7 +189,7 @@ def test_decision_page_shows_the_visitors_language_when_translated(client, decis
     measure.save()
     html = _page(client, f"/fr/decisions/{decision.pk}/")
     assert "<span>Mettre à jour la liste des consultants</span>" in html
-    assert '<span lang="en">Update the roster of consultants</span>' not in html
+    assert '<span lang="en" dir="auto">Update the roster of consultants</span>' not in html
 
 
 def test_unknown_decision_is_a_404(client):

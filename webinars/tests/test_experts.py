@@ -8,6 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from accounts.tests.factories import StaffFactory, UserFactory
 from outbox.models import Notice
@@ -29,6 +31,12 @@ pytestmark = pytest.mark.django_db
 
 SITE = "https://webinars.example.org"
 F, M = Expert.Gender.FEMALE, Expert.Gender.MALE
+
+
+def in_language(language: str, text: str) -> str:
+    """What the page says in the expert's language (their link opens the page in it)."""
+    with translation.override(language):
+        return gettext(text)
 
 
 @pytest.fixture(autouse=True)
@@ -310,7 +318,7 @@ def test_answering_twice_shows_the_first_answer_and_changes_nothing(client, staf
     response = client.post(path, {"answer": "decline", "reason": "Changed my mind"})
 
     assert response.status_code == 409
-    assert "You accepted this invitation" in response.content.decode()
+    assert in_language("fr", "You accepted this invitation") in response.content.decode()
     invitation.refresh_from_db()
     assert invitation.state == ExpertInvitation.State.ACCEPTED
     assert invitation.decline_reason == ""
@@ -362,7 +370,7 @@ def test_an_expired_link_says_so_and_changes_nothing(client, staff, expert, monk
     response = client.post(answer_path(invitation_notice(invitation)), {"answer": "accept"})
 
     assert response.status_code == 400
-    assert "expired" in response.content.decode()
+    assert in_language("fr", "This invitation link has expired") in response.content.decode()
     invitation.refresh_from_db()
     assert invitation.state == ExpertInvitation.State.INVITED
 
@@ -546,7 +554,10 @@ def test_staff_withdraws_an_open_invitation_with_a_post(client, staff, expert):
     invitation.refresh_from_db()
     assert invitation.state == ExpertInvitation.State.WITHDRAWN
     response = client.get(answer_path(invitation_notice(invitation)))
-    assert "withdrew" in response.content.decode()
+    withdrawn = (
+        "The Secretariat withdrew its invitation to give the webinar “%(title)s”: there is nothing left to answer."
+    )
+    assert in_language("fr", withdrawn) % {"title": invitation.webinar.title} in response.content.decode()
 
 
 def test_webinar_admin_links_to_the_experts_screen(client, staff):
