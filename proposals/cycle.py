@@ -26,13 +26,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from outbox.addresses import configured_secretariat_addresses, distinct_addresses, staff_addresses
 from outbox.models import Notice
 from outbox.services import queue_notice
 from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, Proposal
@@ -98,19 +98,7 @@ def _recipient_key(email: str) -> str:
 
 def secretariat_recipients() -> list[tuple[str, str]]:
     """(address, language) of the Secretariat: active staff with an e-mail, then the setting."""
-    recipients: dict[str, tuple[str, str]] = {}
-    staff = (
-        get_user_model()
-        .objects.filter(is_staff=True, is_active=True)
-        .exclude(email="")
-        .order_by("pk")
-        .values_list("email", "language")
-    )
-    for email, language in staff:
-        recipients.setdefault(email.lower(), (email, language or settings.LANGUAGE_CODE))
-    for email in settings.PORTAL_SECRETARIAT_EMAILS:
-        recipients.setdefault(email.lower(), (email, settings.LANGUAGE_CODE))
-    return list(recipients.values())
+    return distinct_addresses(staff_addresses(), configured_secretariat_addresses())
 
 
 def _coordinators():

@@ -40,14 +40,15 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from outbox.addresses import absolute_url, message_language, normalise_email
 from outbox.models import Notice
 from outbox.services import queue_notice, render_notice
 from portal.throttle import Rate, within_rate
 from webinars.models import Campaign, NetworkMember, Registration, Webinar
-from webinars.network import make_unsubscribe_token, normalise_email
+from webinars.network import make_unsubscribe_token
+from webinars.selectors import LANGUAGE_CODES
 from webinars.time_zones import geneva_time_text
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 OPT_OUT_SALT = "webinars.campaign.opt-out"
 # A test to oneself is cheap to ask for and lands in a real mailbox: five per ten minutes.
 TEST_RATE = Rate(count=5, seconds=600)
@@ -188,7 +189,7 @@ def audience_counts(campaign: Campaign) -> dict:
     """How many people the campaign would reach, in total and by language (in settings order)."""
     by_language = dict.fromkeys(LANGUAGE_CODES, 0)
     for recipient in campaign_audience(campaign):
-        by_language[_language(recipient.language)] += 1
+        by_language[message_language(recipient.language)] += 1
     rows = [{"language": code, "label": label, "count": by_language[code]} for code, label in settings.LANGUAGES]
     return {"total": sum(by_language.values()), "by_language": by_language, "rows": rows}
 
@@ -253,10 +254,6 @@ def opt_out_address(*, email: str, actor=None) -> NetworkMember:
     return member
 
 
-def _absolute(path: str) -> str:
-    return f"{settings.PORTAL_SITE_URL.rstrip('/')}{path}"
-
-
 class _LinkMaker:
     """Builds unsubscribe links fast: the URL of each kind is reversed once per language."""
 
@@ -267,7 +264,7 @@ class _LinkMaker:
         key = (name, language)
         if key not in self._prefixes:
             with translation.override(language):
-                self._prefixes[key] = _absolute(reverse(name, kwargs={"token": TOKEN_MARK})).split(TOKEN_MARK)
+                self._prefixes[key] = absolute_url(reverse(name, kwargs={"token": TOKEN_MARK})).split(TOKEN_MARK)
         before, after = self._prefixes[key]
         return f"{before}{token}{after}"
 
@@ -289,10 +286,6 @@ class _LinkMaker:
 # Rendering ----------------------------------------------------------------------------
 
 
-def _language(language: str) -> str:
-    return language if language in LANGUAGE_CODES else settings.LANGUAGE_CODE
-
-
 def webinar_texts(webinar: Webinar, language: str) -> dict:
     """What a message or the promotion kit says about the webinar, in one language (the
     catalogue's translations, with their fallback). Only public fields."""
@@ -304,8 +297,8 @@ def webinar_texts(webinar: Webinar, language: str) -> dict:
             "duration_minutes": webinar.duration_minutes,
             "format": webinar.get_format_display(),
             "languages_text": ", ".join(str(language.name) for language in webinar.languages.all()),
-            "webinar_url": _absolute(reverse("webinars:webinar_detail", kwargs={"slug": webinar.slug})),
-            "register_url": _absolute(reverse("webinars:webinar_register", kwargs={"slug": webinar.slug})),
+            "webinar_url": absolute_url(reverse("webinars:webinar_detail", kwargs={"slug": webinar.slug})),
+            "register_url": absolute_url(reverse("webinars:webinar_register", kwargs={"slug": webinar.slug})),
         }
 
 
@@ -347,7 +340,7 @@ class RenderedMessage:
 
 def render_campaign(campaign: Campaign, language: str) -> RenderedMessage:
     """Render the message of one language once; each recipient only gets substitutions."""
-    language = _language(language)
+    language = message_language(language)
     context = message_context(campaign, language, name=NAME_MARK, unsubscribe_url=UNSUBSCRIBE_MARK)
     subject, body_with_name = render_notice(kind=Notice.Kind.CAMPAIGN, language=language, context=context)
     _, body_without_name = render_notice(kind=Notice.Kind.CAMPAIGN, language=language, context={**context, "name": ""})
@@ -358,12 +351,12 @@ def preview_campaign(campaign: Campaign, language: str, *, name: str | None = No
     """The subject and body as a recipient in this language reads them (a placeholder for
     the name, never a real person's, and a sample unsubscribe link), and whether the
     campaign's own text exists in that language."""
-    language = _language(language)
+    language = message_language(language)
     rendered = render_campaign(campaign, language)
     with translation.override(language):
         if name is None:
             name = _("[Participant's name]")
-        sample_url = _absolute(reverse("webinars:network_unsubscribe", kwargs={"token": "sample"}))
+        sample_url = absolute_url(reverse("webinars:network_unsubscribe", kwargs={"token": "sample"}))
     has_own_text = any(own_texts(campaign, language).values())
     return {
         "language": language,
@@ -412,7 +405,7 @@ def _queue_campaign_messages(campaign: Campaign) -> int:
     batch: list[Notice] = []
     count = 0
     for recipient in campaign_audience(campaign):
-        language = _language(recipient.language)
+        language = message_language(recipient.language)
         if language not in rendered:
             rendered[language] = render_campaign(campaign, language)
         message = rendered[language]
@@ -482,7 +475,7 @@ def send_campaign_test(*, campaign: Campaign, actor, language: str | None = None
             _("You have sent several tests in the last minutes. Please wait ten minutes before the next."),
             code="throttled",
         )
-    language = _language(language or getattr(actor, "language", "") or settings.LANGUAGE_CODE)
+    language = message_language(language or getattr(actor, "language", "") or settings.LANGUAGE_CODE)
     unsubscribe_url = _LinkMaker().for_user(actor, language)
     name = actor.get_full_name() or actor.get_username()
     context = message_context(campaign, language, name=name, unsubscribe_url=unsubscribe_url)
@@ -579,7 +572,7 @@ def promotion_kit(webinar: Webinar) -> list[dict]:
                 "is_rtl": code in settings.LANGUAGES_BIDI,
                 "short_description": Truncator(texts["description"]).chars(KIT_DESCRIPTION_CHARS),
                 "card_path": card_path,
-                "card_url": _absolute(card_path),
+                "card_url": absolute_url(card_path),
             }
         )
     return kit
@@ -601,7 +594,7 @@ def _wrap(text: str, *, width: int, max_lines: int) -> list[str]:
 def promotion_card_svg(webinar: Webinar, language: str) -> str:
     """A 1200×630 card (the size social networks show) with the title, the date in Geneva
     time and the address of the public page. Every text is XML-escaped."""
-    language = _language(language)
+    language = message_language(language)
     texts = webinar_texts(webinar, language)
     is_rtl = language in settings.LANGUAGES_BIDI
     # Full-width characters (Chinese) take about twice the room of Latin, Cyrillic or Arabic letters.

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,6 +25,7 @@ from django.utils import formats, timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from outbox.addresses import absolute_url, configured_secretariat_addresses, distinct_addresses, staff_addresses
 from outbox.models import Notice
 from outbox.services import queue_notice
 from webinars.models import Expert, ExpertInvitation, Feedback, Language, Region, Webinar
@@ -418,10 +418,6 @@ def expert_language(expert: Expert) -> str:
     return "en"
 
 
-def _absolute(path: str) -> str:
-    return f"{settings.PORTAL_SITE_URL.rstrip('/')}{path}"
-
-
 def _when(webinar: Webinar, language: str) -> str:
     return geneva_time_text(webinar.starts_at, language=language) if webinar.starts_at else ""
 
@@ -459,7 +455,9 @@ def invite_expert(*, webinar: Webinar, expert: Expert, actor, message: str = "")
     )
     language = expert_language(expert)
     with translation.override(language):
-        answer_url = _absolute(reverse("webinars:expert_answer", kwargs={"token": make_invitation_token(invitation)}))
+        answer_url = absolute_url(
+            reverse("webinars:expert_answer", kwargs={"token": make_invitation_token(invitation)})
+        )
     queue_notice(
         kind=Notice.Kind.EXPERT_INVITATION,
         to=expert.email,
@@ -487,23 +485,12 @@ def secretariat_recipients(invitation: ExpertInvitation) -> list[tuple[str, str]
 
     With neither, every active staff member with an address, so no answer goes unread.
     """
-    recipients: dict[str, tuple[str, str]] = {}
     inviter = invitation.invited_by
+    who_invited = []
     if inviter is not None and inviter.is_active and inviter.email:
-        recipients[inviter.email.lower()] = (inviter.email, getattr(inviter, "language", "") or settings.LANGUAGE_CODE)
-    for email in settings.PORTAL_SECRETARIAT_EMAILS:
-        recipients.setdefault(email.lower(), (email, settings.LANGUAGE_CODE))
-    if not recipients:
-        staff = (
-            get_user_model()
-            .objects.filter(is_staff=True, is_active=True)
-            .exclude(email="")
-            .order_by("pk")
-            .values_list("email", "language")
-        )
-        for email, language in staff:
-            recipients.setdefault(email.lower(), (email, language or settings.LANGUAGE_CODE))
-    return list(recipients.values())
+        who_invited = [(inviter.email, getattr(inviter, "language", "") or settings.LANGUAGE_CODE)]
+    recipients = distinct_addresses(who_invited, configured_secretariat_addresses())
+    return recipients or distinct_addresses(staff_addresses())
 
 
 def _queue_answer_notices(invitation: ExpertInvitation) -> None:

@@ -30,13 +30,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
+from outbox.addresses import absolute_url, message_language
 from outbox.models import Notice
 from outbox.services import queue_notice
 from webinars.models import AnsweredQuestion, Language, Material, NetworkMember, Registration, Webinar
 from webinars.network import preferences_url, unsubscribe_url
+from webinars.selectors import LANGUAGE_CODES
 from webinars.uploads import check_material_file
-
-UI_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 # The checklist ---------------------------------------------------------------------------
 
@@ -103,7 +103,7 @@ def with_followup_facts(queryset: QuerySet[Webinar]) -> QuerySet[Webinar]:
 
 def summary_languages(webinar: Webinar) -> list[str]:
     """The portal languages the summary must be written in: the webinar's own, or English."""
-    codes = [language.code for language in webinar.languages.all() if language.code in UI_LANGUAGES]
+    codes = [language.code for language in webinar.languages.all() if language.code in LANGUAGE_CODES]
     return codes or [settings.MODELTRANSLATION_DEFAULT_LANGUAGE]
 
 
@@ -278,7 +278,7 @@ def save_summary(*, webinar: Webinar, actor, summaries: dict[str, str]) -> Webin
     webinar = _held(webinar)
     columns = []
     for code, text in summaries.items():
-        if code not in UI_LANGUAGES:
+        if code not in LANGUAGE_CODES:
             raise ValidationError(_("Unknown language: %(code)s.") % {"code": code})
         column = build_localized_fieldname("summary", code)
         setattr(webinar, column, (text or "").strip())
@@ -293,7 +293,7 @@ def add_answered_question(
 ) -> AnsweredQuestion:
     """Publish the answer to a question left open, written in one language (others follow in the admin)."""
     webinar = _held(webinar)
-    if language not in UI_LANGUAGES:
+    if language not in LANGUAGE_CODES:
         raise ValidationError(_("Unknown language: %(code)s.") % {"code": language})
     question, answer = question.strip(), answer.strip()
     if not question or not answer:
@@ -343,10 +343,6 @@ def _key(webinar: Webinar, email: str) -> str:
     return f"materials:{webinar.pk}:{email}"
 
 
-def _language(code: str) -> str:
-    return code if code in UI_LANGUAGES else settings.LANGUAGE_CODE
-
-
 def materials_audience(webinar: Webinar) -> list[Recipient]:
     """Who hears that a webinar's materials are out, one entry per address.
 
@@ -366,7 +362,7 @@ def materials_audience(webinar: Webinar) -> list[Recipient]:
         .order_by("email")
     )
     people: dict[str, Recipient] = {
-        member.email: Recipient(email=member.email, language=_language(member.language), member=member)
+        member.email: Recipient(email=member.email, language=message_language(member.language), member=member)
         for member in members
     }
     registrants = (
@@ -378,7 +374,7 @@ def materials_audience(webinar: Webinar) -> list[Recipient]:
     registrant_people = {}
     for email, language in registrants:
         if email not in people:
-            registrant_people.setdefault(email, Recipient(email=email, language=_language(language)))
+            registrant_people.setdefault(email, Recipient(email=email, language=message_language(language)))
     if registrant_people:
         left = set(
             NetworkMember.objects.filter(
@@ -391,10 +387,6 @@ def materials_audience(webinar: Webinar) -> list[Recipient]:
 
 def has_been_announced(webinar: Webinar) -> bool:
     return Notice.objects.filter(key__startswith=f"materials:{webinar.pk}:").exists()
-
-
-def _absolute(path: str) -> str:
-    return f"{settings.PORTAL_SITE_URL.rstrip('/')}{path}"
 
 
 @transaction.atomic
@@ -425,7 +417,7 @@ def announce_materials(*, webinar: Webinar, actor) -> Announcement:
             context = {
                 "title": str(webinar.title),
                 "held_on": date_format(localtime(webinar.starts_at), "DATE_FORMAT") if webinar.starts_at else "",
-                "page_url": _absolute(reverse("webinars:webinar_detail", args=[webinar.slug])),
+                "page_url": absolute_url(reverse("webinars:webinar_detail", args=[webinar.slug])),
                 "materials": [
                     {"kind": str(material.get_kind_display()), "title": str(material.title)} for material in materials
                 ],

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
+from outbox.addresses import absolute_url, normalise_email
 from outbox.models import Notice
 from outbox.services import queue_notice
 from portal.throttle import Rate, within_rate
@@ -31,11 +32,6 @@ UNSUBSCRIBE_SALT = "webinars.network.unsubscribe"
 PREFERENCES_SALT = "webinars.network.preferences"
 # Seconds within which the same join request is taken for a double-click, not a new request.
 REPEAT_WINDOW_SECONDS = 60
-
-
-def normalise_email(email: str) -> str:
-    """One address, one member: case and surrounding spaces never make a second row."""
-    return (email or "").strip().lower()
 
 
 # Signed links -------------------------------------------------------------------------
@@ -116,26 +112,22 @@ def member_from_preferences_token(token: str) -> NetworkMember:
     return member
 
 
-def _absolute(path: str) -> str:
-    return f"{settings.PORTAL_SITE_URL.rstrip('/')}{path}"
-
-
 def confirmation_url(member: NetworkMember) -> str:
     """Absolute link to the confirmation page, in the member's language."""
     with translation.override(member.language):
-        return _absolute(reverse("webinars:network_confirm", kwargs={"token": make_confirmation_token(member)}))
+        return absolute_url(reverse("webinars:network_confirm", kwargs={"token": make_confirmation_token(member)}))
 
 
 def unsubscribe_url(member: NetworkMember) -> str:
     """Absolute one-click unsubscribe link; every message to a member carries it."""
     with translation.override(member.language):
-        return _absolute(reverse("webinars:network_unsubscribe", kwargs={"token": make_unsubscribe_token(member)}))
+        return absolute_url(reverse("webinars:network_unsubscribe", kwargs={"token": make_unsubscribe_token(member)}))
 
 
 def preferences_url(member: NetworkMember) -> str:
     """Absolute link to the member's own preferences page."""
     with translation.override(member.language):
-        return _absolute(reverse("webinars:network_preferences", kwargs={"token": make_preferences_token(member)}))
+        return absolute_url(reverse("webinars:network_preferences", kwargs={"token": make_preferences_token(member)}))
 
 
 # Limits against abuse -----------------------------------------------------------------

@@ -10,8 +10,8 @@ from django.forms.boundfield import BoundField
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from outbox.addresses import normalise_email
 from webinars.models import Region, ScopeArea
-from webinars.network import normalise_email
 
 HONEYPOT_FIELD = "website"
 

@@ -11,9 +11,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -24,13 +22,13 @@ from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from outbox.addresses import absolute_url, normalise_email
 from outbox.models import Notice
 from outbox.services import queue_notice
 from webinars.country_regions import region_code
 from webinars.models import Region, Registration, Webinar
-from webinars.time_zones import GENEVA_TIME_ZONE, geneva_time_text, own_time_text
+from webinars.time_zones import geneva_time_text, own_time_text
 
-GENEVA = ZoneInfo(GENEVA_TIME_ZONE)
 # Reminders: (name used in keys and messages, how long before the start).
 REMINDERS = (("day", timedelta(days=1)), ("hour", timedelta(hours=1)))
 # An attendance report larger than this is not a report of one webinar.
@@ -40,14 +38,6 @@ CANCEL_SALT = "webinars.registration.cancel"
 CANCEL_LINK_MAX_AGE = 400 * 24 * 3600
 # What registering reads of a webinar: one query, not the dozens of translated text columns.
 REGISTRATION_WEBINAR_FIELDS = ("slug", "title", "status", "starts_at", "duration_minutes", "capacity", "join_url")
-
-
-def normalise_email(email: str) -> str:
-    return (email or "").strip().lower()
-
-
-def _absolute(path: str) -> str:
-    return f"{settings.PORTAL_SITE_URL.rstrip('/')}{path}"
 
 
 def public_webinars_for_registration():
@@ -116,7 +106,7 @@ def registration_from_cancel_token(token: str) -> Registration | None:
 
 def cancel_url(registration: Registration) -> str:
     with translation.override(registration.language):
-        return _absolute(reverse("webinars:registration_cancel", kwargs={"token": make_cancel_token(registration)}))
+        return absolute_url(reverse("webinars:registration_cancel", kwargs={"token": make_cancel_token(registration)}))
 
 
 # Messages -------------------------------------------------------------------------------
@@ -137,8 +127,8 @@ def _notice_context(*, registration: Registration, webinar: Webinar) -> dict:
             "time_zone": registration.time_zone,
             "own_time_text": own_time_text(webinar.starts_at, time_zone=registration.time_zone, language=language),
             "duration_minutes": webinar.duration_minutes,
-            "webinar_url": _absolute(reverse("webinars:webinar_detail", kwargs={"slug": webinar.slug})),
-            "ics_url": _absolute(reverse("webinars:webinar_ics", kwargs={"slug": webinar.slug})),
+            "webinar_url": absolute_url(reverse("webinars:webinar_detail", kwargs={"slug": webinar.slug})),
+            "ics_url": absolute_url(reverse("webinars:webinar_ics", kwargs={"slug": webinar.slug})),
         }
 
 

@@ -6,9 +6,9 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from outbox.addresses import normalise_email
 from webinars.models import Registration
 from webinars.network_forms import HONEYPOT_FIELD, HoneypotBoundField, language_choices
-from webinars.registration import normalise_email
 from webinars.time_zones import is_time_zone, time_zone_choices
 
 

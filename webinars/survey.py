@@ -28,6 +28,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from outbox.addresses import absolute_url, message_language, normalise_email
 from outbox.models import Notice
 from outbox.services import queue_notice
 from webinars.models import Expert, Feedback, Webinar
@@ -36,10 +37,6 @@ SURVEY_SALT = "webinars.survey.answer"
 RESPONDENT_SALT = "webinars.survey.respondent"
 RATING_FIELDS = ("overall_rating", "content_rating", "expert_rating")
 ANSWER_FIELDS = (*RATING_FIELDS, "useful", "to_improve", "topic_suggestion")
-
-
-def normalise_email(email: str) -> str:
-    return (email or "").strip().lower()
 
 
 def respondent_digest(email: str) -> str:
@@ -110,7 +107,7 @@ def survey_url(*, webinar: Webinar, email: str, source: str, language: str) -> s
         path = reverse(
             "webinars:survey_answer", kwargs={"token": make_survey_token(webinar=webinar, email=email, source=source)}
         )
-    return f"{settings.PORTAL_SITE_URL.rstrip('/')}{path}"
+    return absolute_url(path)
 
 
 # Sending ------------------------------------------------------------------------------
@@ -122,11 +119,6 @@ class SurveySending:
 
     sent: tuple[str, ...]
     already_sent: tuple[str, ...]
-
-
-def _language(language: str) -> str:
-    codes = [code for code, _name in settings.LANGUAGES]
-    return language if language in codes else settings.LANGUAGE_CODE
 
 
 def parse_addresses(text: str) -> tuple[list[str], list[str]]:
@@ -178,7 +170,7 @@ def send_feedback_survey(*, webinar: Webinar, actor, recipients: Iterable[tuple[
             continue
         if source not in Feedback.Source.values:
             raise ValidationError(_("Unknown kind of respondent: %(source)s.") % {"source": source})
-        people.setdefault(normalise_email(email), (email.strip(), _language(language), source))
+        people.setdefault(normalise_email(email), (email.strip(), message_language(language), source))
     if bad:
         raise ValidationError(
             _("These are not e-mail addresses: %(addresses)s. Nothing was sent.") % {"addresses": ", ".join(bad)}
