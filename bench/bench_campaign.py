@@ -39,7 +39,7 @@ def _webinar():
 
 
 def _members() -> None:
-    from webinars.models import NetworkMember
+    from participants.models import NetworkMember
 
     now = timezone.now()
     for start in range(0, MEMBERS, 1000):
@@ -57,8 +57,8 @@ def _members() -> None:
 
 def run(report):
     from outbox.models import Notice
-    from webinars.campaigns import preview_campaign, send_campaign
-    from webinars.models import Campaign, NetworkMember
+    from participants.models import Campaign, NetworkMember
+    from participants.services.campaigns import preview_campaign, send_campaign
 
     webinar, own_language = _webinar()
     _members()

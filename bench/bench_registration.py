@@ -155,7 +155,7 @@ def _post_load(*, host, port, path, cookie, token, expected_location, warmup, du
 
 
 def run(report):
-    from webinars.models import Registration
+    from participants.models import Registration
 
     webinar = _bench_webinar()
     path = f"/en/webinars/{webinar.slug}/register/"

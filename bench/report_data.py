@@ -98,18 +98,10 @@ def _reference():
 def build_report_data() -> dict:
     """Write the ten years; return {"first_year", "last_year", and the counts written}."""
     from accounts.models import User
+    from participants.models import Registration
     from planning.models import AnnualPlan, PlanEntry
     from proposals.models import ConsultationCycle, Proposal
-    from webinars.models import (
-        AnsweredQuestion,
-        Expert,
-        Feedback,
-        Material,
-        Registration,
-        Series,
-        Topic,
-        Webinar,
-    )
+    from webinars.models import AnsweredQuestion, Expert, Feedback, Material, Series, Topic, Webinar
 
     rng = random.Random(2025)
     languages, regions, groups, areas = _reference()

@@ -9,8 +9,9 @@ found by (webinar, e-mail) and never written twice. No message is queued.
 import random
 from datetime import timedelta
 
+from participants.models import Campaign, Registration
 from webinars.country_regions import REGION_COUNTRIES
-from webinars.models import Campaign, Registration, Webinar
+from webinars.models import Webinar
 
 FIRST_NAMES = ["Amina", "Wei", "Olga", "Carlos", "Fatima", "John", "Marie", "Kwame", "Yuki", "Lucía", "Omar", "Anna"]
 LAST_NAMES = ["Diallo", "Zhang", "Ivanova", "Gómez", "Haddad", "Smith", "Dubois", "Mensah", "Sato", "Pérez"]

@@ -8,7 +8,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from webinars.models import Expert, ExpertInvitation, Webinar
+from delivery.models import ExpertInvitation
+from webinars.models import Expert, Webinar
 
 
 def load_expert_invitations(*, secretariat) -> list[ExpertInvitation]:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationStackedInline
 
 from planning.models import AnnualPlan, PlanEntry, ProposalMerge, SynergySuggestion
-from webinars.admin import RECORD, ReadOnlyHistoryAdmin, TabbedTranslationMedia, in_every_language
+from portal.admin_kit import RECORD, ReadOnlyHistoryAdmin, TabbedTranslationMedia, in_every_language
 
 PLAN_ENTRY_AUTOCOMPLETE = ("topic", "region", "languages", "proposals", "expert", "webinar")
 

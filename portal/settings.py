@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "outbox",
     "accounts",
     "webinars",
+    "participants",
+    "delivery",
     "proposals",
     "planning",
     "reporting",
@@ -155,10 +157,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
-# Uploads are counted as they stream in and cut off past their limit (webinars.uploads);
+# Uploads are counted as they stream in and cut off past their limit (delivery.uploads);
 # DATA_UPLOAD_MAX_MEMORY_SIZE (Django's default) still bounds the non-file fields.
 FILE_UPLOAD_HANDLERS = [
-    "webinars.uploads.MaterialUploadHandler",
+    "delivery.uploads.MaterialUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
@@ -253,7 +255,7 @@ PORTAL_NETWORK_JOIN_RATE = env("PORTAL_NETWORK_JOIN_RATE", default="5/h")
 PORTAL_NETWORK_ADDRESS_RATE = env("PORTAL_NETWORK_ADDRESS_RATE", default="3/d")
 # Feedback survey after a webinar: how long a survey link works (seconds).
 PORTAL_SURVEY_MAX_AGE = env.int("PORTAL_SURVEY_MAX_AGE", default=30 * 24 * 3600)
-# Follow-up of a held webinar (webinars.uploads, webinars.followup): the largest slide deck and
+# Follow-up of a held webinar (delivery.uploads, delivery.services.followup): the largest slide deck and
 # recording accepted (MB; a 90-minute 720p recording is about 1 GB), and after how many days a
 # held webinar with missing follow-up items is flagged as overdue.
 PORTAL_MAX_SLIDES_MB = env.int("PORTAL_MAX_SLIDES_MB", default=100)
@@ -287,7 +289,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 300.0,
     },
     "send-webinar-reminders": {
-        "task": "webinars.tasks.send_webinar_reminders",
+        "task": "participants.tasks.send_webinar_reminders",
         "schedule": 600.0,
     },
 }

@@ -19,6 +19,8 @@ urlpatterns += i18n_patterns(
     path("secretariat/", include("reporting.urls")),
     path("decisions/", include("reporting.tracker_urls")),
     path("", include("webinars.urls")),
+    path("", include("participants.urls")),
+    path("", include("delivery.urls")),
 )
 
 if settings.DEBUG:

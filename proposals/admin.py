@@ -12,16 +12,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from portal.admin_kit import RECORD, ReadOnlyHistoryAdmin, TranslatedHistoryAdmin, in_every_language
 from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, Proposal, ProposalPart
 from proposals.services import approve_cycle
-from webinars.admin import (
-    RECORD,
-    PartPositionsInlineFormSet,
-    ReadOnlyHistoryAdmin,
-    TranslatedHistoryAdmin,
-    check_position_among_siblings,
-    in_every_language,
-)
+from webinars.forms import PartPositionsInlineFormSet, check_position_among_siblings
 
 
 class CandidateTopicInline(admin.TabularInline):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from proposals.models import CandidateTopic, ConsultationCycle, Proposal, ProposalPart
+from webinars.filters import ListCriteria
 from webinars.selectors import Reference, link_table_rows, sorted_references, translated_columns
 
 # The cycles whose answers the public list shows: the one open now, or the one just
@@ -52,19 +53,7 @@ LISTED_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class ProposalCriteria:
-    """The public list's filters, as they apply to proposals (codes of reference rows)."""
-
-    year: int | None = None
-    region: str | None = None
-    language: str | None = None
-    scope_area: str | None = None
-    group: str | None = None
-    search: str = ""
-
-
-def filter_proposals(queryset: QuerySet[Proposal], criteria: ProposalCriteria) -> QuerySet[Proposal]:
+def filter_proposals(queryset: QuerySet[Proposal], criteria: ListCriteria) -> QuerySet[Proposal]:
     """Apply the list's filters. A proposal's year is the year its webinars are asked for.
 
     Proposals are not translated: the search looks at the text as the group wrote it.
@@ -119,7 +108,7 @@ def listed_proposals(queryset: QuerySet[Proposal]) -> QuerySet[Proposal]:
     )
 
 
-def considered_proposals(criteria: ProposalCriteria) -> QuerySet[Proposal]:
+def considered_proposals(criteria: ListCriteria) -> QuerySet[Proposal]:
     """The list's part "under consideration": the matching proposals, ready to show."""
     return listed_proposals(filter_proposals(proposals_under_consideration(), criteria))
 

@@ -9,8 +9,8 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
+from portal.admin_kit import HTTPS_LINKS, RECORD, StateTransitionForm, TranslatedHistoryAdmin, in_every_language
 from reporting.models import CommitteeDecision, DocumentReference, FollowUpAction, Measure, ReportSnapshot
-from webinars.admin import HTTPS_LINKS, RECORD, StateTransitionForm, TranslatedHistoryAdmin, in_every_language
 
 
 class MeasureForm(StateTransitionForm):

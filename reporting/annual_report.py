@@ -15,9 +15,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
+from participants.models import Registration
 from reporting.document import Chart, ReportDocument, Section, Table
 from reporting.figures import AnnualFigures, WebinarFigures
-from webinars.models import Expert, Registration
+from webinars.models import Expert
 
 
 def _ids(ids) -> str:
@@ -367,7 +368,7 @@ class _Builder:
                     ),
                     links=tuple(
                         _changelist(
-                            "webinars_registration",
+                            "participants_registration",
                             webinar__id__in=held_ids,
                             country__in=",".join(f.countries_by_region[pk]),
                         )
@@ -393,7 +394,7 @@ class _Builder:
                         for country in countries
                     ),
                     links=tuple(
-                        _changelist("webinars_registration", country__exact=country, webinar__id__in=self.held_ids)
+                        _changelist("participants_registration", country__exact=country, webinar__id__in=self.held_ids)
                         for country in countries
                     ),
                     note=_("Countries by their two-letter ISO 3166-1 code."),
@@ -413,7 +414,7 @@ class _Builder:
                     ),
                     links=tuple(
                         _changelist(
-                            "webinars_registration", participant_type__exact=kind, webinar__id__in=self.held_ids
+                            "participants_registration", participant_type__exact=kind, webinar__id__in=self.held_ids
                         )
                         for kind in kinds
                     ),

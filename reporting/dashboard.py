@@ -16,13 +16,14 @@ from decimal import Decimal
 from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
 from django.utils import timezone
 
+from delivery.services.followup import FollowUp, overdue_followups
 from outbox.models import Notice
+from participants.models import Registration
 from planning.models import AnnualPlan, PlanEntry
 from proposals.models import ConsultationCycle, Coordinator, Proposal
 from reporting.models import FollowUpAction
 from reporting.selectors import overdue_actions
-from webinars.followup import FollowUp, overdue_followups
-from webinars.models import Region, RegionalGroup, Registration, Webinar
+from webinars.models import Region, RegionalGroup, Webinar
 
 # How far back the outbox block looks, and how many failed messages it lists.
 OUTBOX_WINDOW = timedelta(days=30)

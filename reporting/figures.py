@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from modeltranslation.utils import build_localized_fieldname
 
+from participants.models import Registration
 from planning.models import AnnualPlan
 from proposals.models import ConsultationCycle, Proposal
 from webinars.country_regions import region_code
@@ -31,7 +32,6 @@ from webinars.models import (
     Material,
     Region,
     RegionalGroup,
-    Registration,
     Series,
     Topic,
     Webinar,

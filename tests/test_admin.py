@@ -28,8 +28,12 @@ from simple_history.models import HistoricalChanges
 
 from accounts.models import User
 from accounts.tests.factories import StaffFactory, UserFactory
+from delivery.models import ExpertInvitation
+from delivery.tests.factories import ExpertInvitationFactory
 from outbox.models import Notice
 from outbox.tests.factories import NoticeFactory
+from participants.models import Campaign, NetworkMember, Registration
+from participants.tests.factories import CampaignFactory, NetworkMemberFactory, RegistrationFactory
 from planning.models import AnnualPlan, PlanEntry, ProposalMerge, SynergySuggestion
 from planning.tests.factories import (
     AnnualPlanFactory,
@@ -55,16 +59,12 @@ from reporting.tests.factories import (
 )
 from webinars.models import (
     AnsweredQuestion,
-    Campaign,
     Expert,
-    ExpertInvitation,
     Feedback,
     Language,
     Material,
-    NetworkMember,
     Region,
     RegionalGroup,
-    Registration,
     ScopeArea,
     Series,
     Topic,
@@ -72,16 +72,12 @@ from webinars.models import (
 )
 from webinars.tests.factories import (
     AnsweredQuestionFactory,
-    CampaignFactory,
     ExpertFactory,
-    ExpertInvitationFactory,
     FeedbackFactory,
     LanguageFactory,
     MaterialFactory,
-    NetworkMemberFactory,
     RegionalGroupFactory,
     RegionFactory,
-    RegistrationFactory,
     ScopeAreaFactory,
     SeriesFactory,
     TopicFactory,
@@ -393,9 +389,9 @@ def test_the_admin_header_links_to_every_secretariat_screen_with_separators(staf
     html = staff_client.get(reverse("admin:index")).content.decode()
     links = html.split('class="portal-admin-links"', 1)[1].split("</nav>", 1)[0]
     for name in [
-        "webinars:expert_roster",
-        "webinars:campaign_list",
-        "webinars:followup_list",
+        "delivery:expert_roster",
+        "participants:campaign_list",
+        "delivery:followup_list",
         "reporting:annual_report",
     ]:
         assert f'href="{reverse(name)}"' in links, name

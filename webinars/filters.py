@@ -18,7 +18,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import resolution_order
 
-from proposals.selectors import ProposalCriteria
 from webinars.models import RegionalGroup, Webinar
 from webinars.selectors import Reference, listed_webinars, search_filter
 
@@ -27,6 +26,19 @@ SEARCH_LIMIT = 200
 VALUE_LIMIT = 40
 PAGE_PARAMS = {"held": "held_page", "scheduled": "scheduled_page", "proposals": "proposals_page"}
 FILTER_PARAMS = ("q", "year", "region", "language", "area", "group", "status")
+
+
+@dataclass(frozen=True)
+class ListCriteria:
+    """The list's filters as codes of reference rows, for the parts of the list that later
+    apps fill (the proposals under consideration read them through their selectors)."""
+
+    year: int | None = None
+    region: str | None = None
+    language: str | None = None
+    scope_area: str | None = None
+    group: str | None = None
+    search: str = ""
 
 
 class Status:
@@ -134,9 +146,9 @@ class TopicListFilter(django_filters.FilterSet):
         cleaned = getattr(self.form, "cleaned_data", {})
         return {name: cleaned[name] for name in FILTER_PARAMS if cleaned.get(name)}
 
-    def criteria(self) -> ProposalCriteria:
+    def criteria(self) -> ListCriteria:
         values = self.values
-        return ProposalCriteria(
+        return ListCriteria(
             year=int(values["year"]) if "year" in values else None,
             region=values.get("region"),
             language=values.get("language"),

@@ -7,8 +7,9 @@ gets a fresh page at once: a newly published webinar or recording never waits fo
 timeout. The version is a random token rather than a counter, so two databases that
 share a cache (tests, a bench run) never reuse each other's keys.
 
-The receivers listen to every model save and pick by label: this app never imports
-the later apps (proposals) whose rows the list also shows.
+The receivers listen to every model save and pick by label; the later apps whose rows
+the list also shows (proposals) register their models with ``watch()``, so this app
+never names them.
 
 Writes that bypass signals (QuerySet.update, bulk_create, raw SQL) are caught by the
 fragments' short lifetime only; call bump_catalogue_version() after such a write.
@@ -24,28 +25,32 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 VERSION_KEY = "webinars:catalogue-version"
-# What the public pages show; a change to any of these rows refreshes them.
-WATCHED_MODELS = frozenset(
-    {
-        "webinars.Webinar",
-        "webinars.Material",
-        "webinars.AnsweredQuestion",
-        "webinars.Series",
-        "webinars.Topic",
-        "webinars.Expert",
-        "webinars.Region",
-        "webinars.Language",
-        "webinars.RegionalGroup",
-        "webinars.ScopeArea",
-        "proposals.Proposal",
-        "proposals.ProposalPart",
-        "proposals.ConsultationCycle",
-        "proposals.CandidateTopic",
-    }
-)
+# What the public pages show; a change to any of these rows refreshes them. Later apps
+# whose rows the list shows too (the proposals under consideration) add theirs with watch().
+WATCHED_MODELS: set[str] = {
+    "webinars.Webinar",
+    "webinars.Material",
+    "webinars.AnsweredQuestion",
+    "webinars.Series",
+    "webinars.Topic",
+    "webinars.Expert",
+    "webinars.Region",
+    "webinars.Language",
+    "webinars.RegionalGroup",
+    "webinars.ScopeArea",
+}
 # Many-to-many fields are watched on the model that declares them: a webinar's regions,
-# a proposal's languages; not, say, a network member's regions of interest.
-WATCHED_M2M_OWNERS = frozenset({"webinars.Webinar", "webinars.Expert", "webinars.RegionalGroup", "proposals.Proposal"})
+# not, say, a network member's regions of interest.
+WATCHED_M2M_OWNERS: set[str] = {"webinars.Webinar", "webinars.Expert", "webinars.RegionalGroup"}
+
+
+def watch(*labels: str, m2m_owners: tuple[str, ...] = ()) -> None:
+    """Refresh the public pages whenever a row of these models (``app.Model``) changes.
+
+    Called from a later app's ``AppConfig.ready()``: this app never names the later apps.
+    """
+    WATCHED_MODELS.update(labels)
+    WATCHED_M2M_OWNERS.update(m2m_owners)
 
 
 def catalogue_version() -> str:

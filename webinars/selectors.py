@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -47,7 +47,6 @@ from webinars.models import (
     Series,
     Webinar,
 )
-from webinars.models.expert import hidden_on_webinar
 from webinars.page_cache import catalogue_version
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -349,6 +348,26 @@ def sorted_references(pks: Iterable[int], lookup) -> list:
 # --- Webinar and series pages ----------------------------------------------------------------
 
 
+# Rules of later apps that keep an expert off a webinar's public page, each a function of
+# the webinar filter (``Q(webinar__slug=...)``) giving the experts to hide: the delivery
+# app hides an invited expert until they accept.
+EXPERT_HIDING_RULES: list[Callable[[Q], Q]] = []
+
+
+def hide_experts_when(rule: Callable[[Q], Q]) -> None:
+    """Register a rule (from a later app's ``AppConfig.ready()``) that hides experts on public pages."""
+    if rule not in EXPERT_HIDING_RULES:
+        EXPERT_HIDING_RULES.append(rule)
+
+
+def public_experts(*, webinar_filter: Q) -> QuerySet[Expert]:
+    """The experts a webinar's public page may name, with the public fields only."""
+    experts = Expert.objects.all()
+    for rule in EXPERT_HIDING_RULES:
+        experts = experts.exclude(rule(webinar_filter))
+    return experts.only("pk", "name", *translated_columns("title", "biography"))
+
+
 def public_webinar(*, slug: str) -> Webinar:
     """A public webinar with everything its page shows; 404 for one still being planned."""
     queryset = (
@@ -357,13 +376,7 @@ def public_webinar(*, slug: str) -> Webinar:
         .prefetch_related(
             "regions",
             "languages",
-            Prefetch(
-                "experts",
-                # An invited expert shows only once they accepted.
-                queryset=Expert.objects.exclude(hidden_on_webinar(webinar_filter=Q(webinar__slug=slug))).only(
-                    "pk", "name", *translated_columns("title", "biography")
-                ),
-            ),
+            Prefetch("experts", queryset=public_experts(webinar_filter=Q(webinar__slug=slug))),
             Prefetch(
                 "materials",
                 queryset=Material.objects.filter(is_published=True).select_related("language").order_by("kind", "pk"),

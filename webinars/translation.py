@@ -2,7 +2,6 @@ from modeltranslation.translator import TranslationOptions, register
 
 from webinars.models import (
     AnsweredQuestion,
-    Campaign,
     Expert,
     Language,
     Material,
@@ -63,8 +62,3 @@ class MaterialTranslation(TranslationOptions):
 @register(AnsweredQuestion)
 class AnsweredQuestionTranslation(TranslationOptions):
     fields = ("question", "answer")
-
-
-@register(Campaign)
-class CampaignTranslation(TranslationOptions):
-    fields = ("subject", "introduction")

@@ -13,20 +13,16 @@ from django.utils import timezone
 from accounts.tests.factories import StaffFactory, UserFactory
 from outbox.models import Notice
 from outbox.tests.factories import NoticeFactory
+from participants.models import Registration
+from participants.tests.factories import RegistrationFactory
 from planning.models import AnnualPlan
 from planning.tests.factories import AnnualPlanFactory, PlanEntryFactory
 from proposals.models import ConsultationCycle, Proposal
 from proposals.tests.factories import ConsultationCycleFactory, CoordinatorFactory, ProposalFactory
 from reporting import dashboard
 from reporting.tests.factories import FollowUpActionFactory
-from webinars.models import Registration, Webinar
-from webinars.tests.factories import (
-    HeldWebinarFactory,
-    RegionalGroupFactory,
-    RegionFactory,
-    RegistrationFactory,
-    WebinarFactory,
-)
+from webinars.models import Webinar
+from webinars.tests.factories import HeldWebinarFactory, RegionalGroupFactory, RegionFactory, WebinarFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -299,7 +295,7 @@ def test_the_page_flags_held_webinars_whose_follow_up_is_overdue_and_links_to_th
 
     assert "1 held webinar still misses follow-up items." in block
     row = block.split(f'data-webinar="{late.slug}"')[1].split("</li>")[0]
-    assert reverse("webinars:followup_detail", args=[late.slug]) in row
+    assert reverse("delivery:followup_detail", args=[late.slug]) in row
     assert "Recording published" in row
     assert "Held last week" not in block
 

@@ -8,13 +8,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
+from participants.models import Registration
+from participants.tests.factories import RegistrationFactory
 from planning.models import AnnualPlan
 from planning.tests.factories import AnnualPlanFactory, PlanEntryFactory, submitted_proposal
 from proposals.models import Proposal
 from proposals.tests.factories import ConsultationCycleFactory
 from reporting.annual_report import build_annual_report
 from reporting.figures import Attendance, annual_figures
-from webinars.models import Feedback, Material, Registration, Webinar
+from webinars.models import Feedback, Material, Webinar
 from webinars.tests.factories import (
     AnsweredQuestionFactory,
     ExpertFactory,
@@ -24,7 +26,6 @@ from webinars.tests.factories import (
     MaterialFactory,
     RegionalGroupFactory,
     RegionFactory,
-    RegistrationFactory,
     SeriesFactory,
     TopicFactory,
     WebinarFactory,

@@ -56,7 +56,7 @@ def test_public_pages_have_no_serious_accessibility_violation(live_server, page,
             ("topic-list", reverse("webinars:topic_list")),
             ("webinar", reverse("webinars:webinar_detail", kwargs={"slug": catalogue["held"].slug})),
             ("series", reverse("webinars:series_detail", kwargs={"slug": catalogue["series"].slug})),
-            ("network-join", reverse("webinars:network_join")),
+            ("network-join", reverse("participants:network_join")),
         ]
 
     problems = _audit(page, axe, screenshot, live_server, language, pages)

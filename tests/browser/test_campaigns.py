@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from accounts.tests.factories import StaffFactory
 from outbox.models import Notice
-from webinars.models import Campaign, NetworkMember
-from webinars.tests.factories import NetworkMemberFactory, RegistrationFactory
+from participants.models import Campaign, NetworkMember
+from participants.tests.factories import NetworkMemberFactory, RegistrationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -12,18 +12,13 @@ from accounts.tests.factories import StaffFactory
 from demo.data import SECRETARIAT
 from outbox.models import Notice
 from outbox.tests.factories import NoticeFactory
+from participants.tests.factories import RegistrationFactory
 from planning.tests.factories import AnnualPlanFactory, PlanEntryFactory
 from proposals.models import ConsultationCycle, Proposal
 from proposals.tests.factories import ConsultationCycleFactory, CoordinatorFactory, ProposalFactory
 from reporting.tests.factories import FollowUpActionFactory
 from tests.browser.conftest import PASSWORD
-from webinars.tests.factories import (
-    HeldWebinarFactory,
-    RegionalGroupFactory,
-    RegionFactory,
-    RegistrationFactory,
-    WebinarFactory,
-)
+from webinars.tests.factories import HeldWebinarFactory, RegionalGroupFactory, RegionFactory, WebinarFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -10,8 +10,9 @@ import pytest
 from django.utils import timezone
 
 from accounts.tests.factories import StaffFactory
+from delivery.models import ExpertInvitation
 from outbox.models import Notice
-from webinars.models import Expert, ExpertInvitation
+from webinars.models import Expert
 from webinars.tests.factories import (
     ExpertFactory,
     LanguageFactory,

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from webinars.models import NetworkMember
+from participants.models import NetworkMember
 from webinars.tests.factories import MaterialFactory, RegionFactory, ScopeAreaFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

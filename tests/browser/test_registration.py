@@ -22,7 +22,7 @@ def _submit(page, locator) -> None:
 def test_a_visitor_registers_in_french_and_can_cancel_from_the_confirmation(
     live_server, page, screenshot, axe, settings
 ):
-    from webinars.models import Registration
+    from participants.models import Registration
     from webinars.tests.factories import LanguageFactory, WebinarFactory
 
     settings.PORTAL_SITE_URL = live_server.url
@@ -91,7 +91,7 @@ def test_a_visitor_registers_in_french_and_can_cancel_from_the_confirmation(
 
 
 def test_a_participant_answers_the_feedback_survey_from_the_link(live_server, page, screenshot):
-    from webinars import survey
+    from delivery.services import survey
     from webinars.models import Feedback
     from webinars.tests.factories import HeldWebinarFactory
 

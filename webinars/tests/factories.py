@@ -5,16 +5,12 @@ from django.utils import timezone
 
 from webinars.models import (
     AnsweredQuestion,
-    Campaign,
     Expert,
-    ExpertInvitation,
     Feedback,
     Language,
     Material,
-    NetworkMember,
     Region,
     RegionalGroup,
-    Registration,
     ScopeArea,
     Series,
     Topic,
@@ -97,14 +93,6 @@ class ExpertFactory(factory.django.DjangoModelFactory):
     nationality = "KE"
 
 
-class ExpertInvitationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ExpertInvitation
-
-    expert = factory.SubFactory(ExpertFactory)
-    webinar = factory.SubFactory("webinars.tests.factories.WebinarFactory")
-
-
 class WebinarFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Webinar
@@ -161,32 +149,3 @@ class FeedbackFactory(factory.django.DjangoModelFactory):
     webinar = factory.SubFactory(HeldWebinarFactory)
     source = Feedback.Source.PARTICIPANT
     overall_rating = 4
-
-
-class NetworkMemberFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = NetworkMember
-
-    email = factory.Sequence(lambda n: f"participant{n}@example.org")
-    language = "en"
-
-
-class RegistrationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Registration
-
-    webinar = factory.SubFactory(WebinarFactory)
-    name = factory.Sequence(lambda n: f"Participant {n}")
-    email = factory.Sequence(lambda n: f"participant{n}@example.org")
-    country = "KE"
-    participant_type = Registration.ParticipantType.IP_OFFICE
-    language = "en"
-    consented_at = factory.LazyFunction(timezone.now)
-
-
-class CampaignFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Campaign
-
-    webinar = factory.SubFactory(WebinarFactory)
-    subject = "Join the next webinar"

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.http import QueryDict
 from django.utils import translation
 
+from participants.tests.factories import NetworkMemberFactory
 from webinars import selectors
 from webinars.filters import SEARCH_LIMIT, TopicListFilter, read_list_query
 from webinars.models import Language, Region, RegionalGroup, ScopeArea, Webinar
@@ -13,7 +14,6 @@ from webinars.templatetags.webinar_pages import embed_url, translated
 from webinars.tests.factories import (
     HeldWebinarFactory,
     LanguageFactory,
-    NetworkMemberFactory,
     RegionalGroupFactory,
     RegionFactory,
     ScopeAreaFactory,

@@ -5,14 +5,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from webinars.models import Expert, Feedback, Material, NetworkMember, Webinar
+from webinars.models import Expert, Feedback, Material, Webinar
 from webinars.models.catalogue import check_part_positions
 from webinars.services import change_webinar_status
 from webinars.tests.factories import (
     ExpertFactory,
     FeedbackFactory,
     HeldWebinarFactory,
-    NetworkMemberFactory,
     SeriesFactory,
     TopicFactory,
     WebinarFactory,
@@ -121,17 +120,6 @@ def test_public_webinars_leave_out_internal_planning():
     scheduled = WebinarFactory()
     assert list(Webinar.objects.public()) == [scheduled]
     assert planned not in Webinar.objects.public()
-
-
-def test_network_address_is_unique_whatever_its_case():
-    NetworkMemberFactory(email="Someone@Example.org")
-    with pytest.raises(IntegrityError), transaction.atomic():
-        NetworkMember.objects.create(email="someone@example.org")
-
-
-def test_confirmed_network_member_needs_a_confirmation_date():
-    with pytest.raises(IntegrityError), transaction.atomic():
-        NetworkMemberFactory(state=NetworkMember.State.CONFIRMED, confirmed_at=None)
 
 
 def test_feedback_rating_outside_one_to_five_is_refused():

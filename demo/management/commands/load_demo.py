@@ -25,6 +25,7 @@ from modeltranslation.utils import build_localized_fieldname
 from demo import data
 from demo.delivery import load_campaign, load_registrations
 from demo.experts import load_expert_invitations
+from participants.models import NetworkMember
 from planning.models import AnnualPlan, PlanEntry
 from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, Proposal, ProposalPart
 from reporting.models import CommitteeDecision, DocumentReference, FollowUpAction, Measure
@@ -34,7 +35,6 @@ from webinars.models import (
     Feedback,
     Language,
     Material,
-    NetworkMember,
     Region,
     RegionalGroup,
     ScopeArea,

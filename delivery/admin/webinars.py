@@ -1,0 +1,176 @@
+"""The webinar's admin page: the Secretariat's working screen for delivering one webinar.
+
+Status, experts, capacity and registrations, materials and answers, the survey: each
+change goes through the service of the app that owns its rule.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from modeltranslation.admin import (
+    TabbedDjangoJqueryTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+
+from delivery.admin.experts import expert_screen_link
+from delivery.views.survey import send_survey_to_experts, send_survey_to_participants
+from participants.admin.registration import WebinarRegistrationAdminMixin, upload_attendance
+from portal.admin_kit import HTTPS_LINKS, RECORD, StateTransitionForm, in_every_language
+from webinars.forms import check_position_among_siblings
+from webinars.models import AnsweredQuestion, Expert, Feedback, Material, Webinar
+
+
+@admin.register(Expert)
+class ExpertAdmin(TabbedDjangoJqueryTranslationAdmin):
+    list_display = ("name", "title", "kind", "gender", "nationality", "region", "is_active")
+    list_filter = ("is_active", "kind", "gender", "region", "scope_areas", "languages")
+    list_select_related = ("region",)
+    search_fields = ("name", "email", "expertise", *in_every_language("title"))
+    autocomplete_fields = ("region",)
+    filter_horizontal = ("languages", "scope_areas")
+    readonly_fields = ("created_at",)
+    fieldsets = (
+        (None, {"fields": ("name", "title", "biography", "kind", "region", "is_active")}),
+        (_("Expertise"), {"fields": ("scope_areas", "languages", "expertise")}),
+        (
+            _("Private: for the Secretariat's balance figures only"),
+            {"fields": ("email", "gender", "nationality")},
+        ),
+        (RECORD, {"fields": ("created_at",)}),
+    )
+
+
+class WebinarAdminForm(StateTransitionForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        series = cleaned_data.get("series")
+        if series is not None and {"series", "series_position"} & set(self.changed_data):
+            check_position_among_siblings(self, siblings=series.parts.all(), position_field="series_position")
+        return cleaned_data
+
+
+class MaterialForm(forms.ModelForm):
+    """Publishing a material dates it: the public page shows when it came out.
+
+    A new file gets the same checks as on the follow-up screen (delivery.uploads).
+    """
+
+    def clean_file(self):
+        from django.core.files.uploadedfile import UploadedFile
+
+        from delivery.uploads import check_material_file
+
+        file = self.cleaned_data.get("file")
+        if isinstance(file, UploadedFile):
+            check_material_file(file, kind=self.cleaned_data.get("kind") or Material.Kind.OTHER)
+        return file
+
+    def save(self, commit=True):
+        material = self.instance
+        if material.is_published and (material.published_at is None or "is_published" in self.changed_data):
+            material.published_at = timezone.now()
+        return super().save(commit)
+
+
+class MaterialInline(TranslationTabularInline):
+    model = Material
+    form = MaterialForm
+    fields = ("kind", "title", "url", "file", "language", "is_published", "published_at")
+    readonly_fields = ("published_at",)
+    formfield_overrides = HTTPS_LINKS
+    extra = 0
+
+
+class AnsweredQuestionInline(TranslationStackedInline):
+    model = AnsweredQuestion
+    fields = ("order", "question", "answer", "is_published")
+    extra = 0
+
+
+@admin.register(Webinar)
+class WebinarAdmin(WebinarRegistrationAdminMixin, TabbedDjangoJqueryTranslationAdmin):
+    form = WebinarAdminForm
+    list_display = (
+        "title",
+        "series_part",
+        "topic",
+        "status",
+        "starts_at",
+        "format",
+        "registration_count",
+        "attendance_count",
+    )
+    list_filter = ("status", "format", "topic__scope_area", "series", "regions", "languages")
+    list_select_related = ("topic", "series")
+    search_fields = ("slug", *in_every_language("title", "description"))
+    date_hierarchy = "starts_at"
+    prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ("topic", "series", "experts")
+    filter_horizontal = ("regions", "languages")
+    readonly_fields = ("created_at", "updated_at", expert_screen_link)
+    inlines = [MaterialInline, AnsweredQuestionInline]
+    actions = [send_survey_to_experts, send_survey_to_participants, upload_attendance]
+    formfield_overrides = HTTPS_LINKS
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "topic", "series", "series_position")}),
+        (_("Content"), {"fields": ("description", "objectives", "target_audience")}),
+        (
+            pgettext_lazy("noun: a webinar's date, format and audience", "Schedule"),
+            {
+                "fields": (
+                    "status",
+                    "starts_at",
+                    "duration_minutes",
+                    "format",
+                    "join_url",
+                    "regions",
+                    "languages",
+                    "experts",
+                    expert_screen_link,
+                )
+            },
+        ),
+        (_("After the webinar"), {"fields": ("summary", "registration_count", "attendance_count")}),
+        (RECORD, {"fields": ("created_at", "updated_at")}),
+    )
+
+    @admin.display(description=_("series"), ordering="series__title")
+    def series_part(self, webinar):
+        if webinar.series is None:
+            return "-"
+        return _("%(series)s, part %(position)s") % {"series": webinar.series, "position": webinar.series_position}
+
+
+@admin.register(Material)
+class MaterialAdmin(TabbedDjangoJqueryTranslationAdmin):
+    form = MaterialForm
+    list_display = ("title", "webinar", "kind", "language", "is_published", "published_at")
+    list_filter = ("kind", "is_published", "language")
+    list_select_related = ("webinar", "language")
+    search_fields = (*in_every_language("title", "webinar__title"),)
+    autocomplete_fields = ("webinar", "language")
+    readonly_fields = ("published_at", "created_at")
+    formfield_overrides = HTTPS_LINKS
+
+
+@admin.register(AnsweredQuestion)
+class AnsweredQuestionAdmin(TabbedDjangoJqueryTranslationAdmin):
+    list_display = ("__str__", "webinar", "order", "is_published")
+    list_filter = ("is_published",)
+    list_select_related = ("webinar",)
+    search_fields = (*in_every_language("question", "answer", "webinar__title"),)
+    autocomplete_fields = ("webinar",)
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    list_display = ("webinar", "source", "expert", "overall_rating", "content_rating", "expert_rating", "submitted_at")
+    list_filter = ("source", "overall_rating", ("topic_suggestion", admin.EmptyFieldListFilter), "webinar")
+    list_select_related = ("webinar", "expert")
+    search_fields = ("useful", "to_improve", "topic_suggestion", *in_every_language("webinar__title"))
+    date_hierarchy = "submitted_at"
+    autocomplete_fields = ("webinar", "expert")
+    readonly_fields = ("submitted_at",)

@@ -1,0 +1,71 @@
+"""The feedback survey a participant or an expert fills in, and the Secretariat's address list."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from delivery.services.survey import parse_addresses
+from portal.forms import language_choices
+from webinars.models import Feedback
+
+RATING_CHOICES = [(value, str(value)) for value in range(1, 6)]
+
+
+def _rating(label, *, required: bool = True) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=RATING_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=required,
+        widget=forms.RadioSelect,
+        help_text=_("1 = poor, 5 = excellent"),
+    )
+
+
+class FeedbackSurveyForm(forms.Form):
+    """Ratings from 1 to 5 and three open questions; an expert does not rate the expert."""
+
+    overall_rating = _rating(_("Overall, how would you rate the webinar?"))
+    content_rating = _rating(_("How would you rate its content?"))
+    expert_rating = _rating(_("How would you rate the expert's presentation?"))
+    useful = forms.CharField(label=_("What was useful?"), required=False, max_length=4000, widget=forms.Textarea)
+    to_improve = forms.CharField(
+        label=_("What could be improved?"), required=False, max_length=4000, widget=forms.Textarea
+    )
+    topic_suggestion = forms.CharField(
+        label=_("Which topics would you suggest for future webinars?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea,
+    )
+
+    def __init__(self, *args, source: str = Feedback.Source.PARTICIPANT, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("useful", "to_improve", "topic_suggestion"):
+            self.fields[name].widget.attrs["rows"] = 3
+        if source == Feedback.Source.EXPERT:
+            del self.fields["expert_rating"]
+
+
+class ParticipantAddressesForm(forms.Form):
+    """Participants' addresses pasted by the Secretariat, and the language of the message."""
+
+    addresses = forms.CharField(
+        label=_("Participants' e-mail addresses"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_("One address a line, or separated by commas or semicolons."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the message"), choices=language_choices, initial=settings.LANGUAGE_CODE
+    )
+
+    def clean_addresses(self):
+        good, bad = parse_addresses(self.cleaned_data["addresses"])
+        if bad:
+            raise forms.ValidationError(
+                _("These are not e-mail addresses: %(addresses)s"), params={"addresses": ", ".join(bad)}
+            )
+        if not good:
+            raise forms.ValidationError(_("Paste at least one e-mail address."))
+        return good

@@ -1,0 +1,86 @@
+"""Invitations of roster experts to give a webinar, and their answers."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from portal.states import StateMachineMixin
+from webinars.models.catalogue import Expert, Webinar
+
+
+class ExpertInvitation(StateMachineMixin, models.Model):
+    """The Secretariat asks an expert to give a webinar; the expert answers from a signed link.
+
+    An expert appears on the webinar's public page only once they accept: the issue asks
+    that "the expert's private data is never public, only name, title and short biography
+    once they accept". One invitation per expert and webinar is open at a time, so an
+    expert never holds two live links for the same talk.
+    """
+
+    class State(models.TextChoices):
+        INVITED = "invited", pgettext_lazy("state of an invitation", "Invited")
+        ACCEPTED = "accepted", pgettext_lazy("state of an invitation", "Accepted")
+        DECLINED = "declined", pgettext_lazy("state of an invitation", "Declined")
+        WITHDRAWN = "withdrawn", pgettext_lazy("state of an invitation", "Withdrawn")
+
+    TRANSITIONS = {
+        State.INVITED: frozenset({State.ACCEPTED, State.DECLINED, State.WITHDRAWN}),
+        State.ACCEPTED: frozenset({State.WITHDRAWN}),
+        State.DECLINED: frozenset(),
+        State.WITHDRAWN: frozenset(),
+    }
+    state_field = "state"
+    OPEN_STATES = (State.INVITED,)
+
+    expert = models.ForeignKey(Expert, on_delete=models.PROTECT, related_name="invitations", verbose_name=_("expert"))
+    webinar = models.ForeignKey(
+        Webinar, on_delete=models.CASCADE, related_name="expert_invitations", verbose_name=_("webinar")
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.INVITED)
+    message = models.TextField(_("message to the expert"), blank=True)
+    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    invited_at = models.DateTimeField(_("invited at"), auto_now_add=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-invited_at", "-pk"]
+        verbose_name = _("expert invitation")
+        verbose_name_plural = _("expert invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["expert", "webinar"],
+                condition=models.Q(state="invited"),
+                name="expert_invitation_one_open",
+                violation_error_message=_("This expert already has an open invitation for this webinar."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.expert} - {self.webinar}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in self.OPEN_STATES
+
+
+def hidden_on_webinar(webinar_filter: models.Q) -> models.Q:
+    """Experts attached to a webinar who must not appear on its public page.
+
+    An expert with an invitation for the webinar appears only once they accepted; an
+    expert attached by the Secretariat without any invitation (held webinars of the
+    past, a plan published with its experts) appears as before. ``webinar_filter`` picks
+    the webinar among the invitations, e.g. ``Q(webinar__slug=slug)``.
+    """
+    invitations = ExpertInvitation.objects.filter(webinar_filter, expert=models.OuterRef("pk"))
+    return models.Q(models.Exists(invitations)) & ~models.Q(
+        models.Exists(invitations.filter(state=ExpertInvitation.State.ACCEPTED))
+    )

@@ -1,0 +1,440 @@
+"""Following up a held webinar: materials, summary, answers, the checklist, "materials available".
+
+The strategy: "after the webinar, the video recording, the slides and a short summary will
+be made available on the webinars' web page", with "answers to questions left open for
+lack of time"; feedback is collected. The Secretariat works through a checklist per held
+webinar (recording, slides, summary, answers, survey sent, report figures); a webinar
+whose list is still incomplete some days after it was held (PORTAL_FOLLOWUP_OVERDUE_DAYS)
+is flagged, on the follow-up list and on the Secretariat's dashboard.
+
+Every change here is a save of a watched row (webinars.page_cache), so the public pages
+show it at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from modeltranslation.utils import build_localized_fieldname
+
+from delivery.uploads import check_material_file
+from outbox.addresses import absolute_url, message_language
+from outbox.models import Notice
+from outbox.services import queue_notice
+from participants.models import NetworkMember, Registration
+from participants.services.network import preferences_url, unsubscribe_url
+from webinars.models import AnsweredQuestion, Language, Material, Webinar
+from webinars.selectors import LANGUAGE_CODES
+
+# The checklist ---------------------------------------------------------------------------
+
+CHECKLIST_LABELS = {
+    "recording": gettext_lazy("Recording published"),
+    "slides": gettext_lazy("Slides published"),
+    "summary": gettext_lazy("Summary written in the webinar's languages"),
+    "answers": gettext_lazy("Answers to questions left open published (or none left open)"),
+    "survey_sent": gettext_lazy("Feedback survey sent"),
+    "report_figures": gettext_lazy("Attendance entered for the report"),
+}
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    key: str
+    label: str
+    is_done: bool
+    detail: str = ""
+
+
+@dataclass
+class FollowUp:
+    """A held webinar and where its follow-up stands.
+
+    `done` and `missing` are lists of (key, label); `is_overdue` is true when items are
+    missing and the webinar was held more than PORTAL_FOLLOWUP_OVERDUE_DAYS days ago.
+    """
+
+    webinar: Webinar
+    items: list[ChecklistItem]
+    is_overdue: bool = False
+    done: list[tuple[str, str]] = field(init=False)
+    missing: list[tuple[str, str]] = field(init=False)
+
+    def __post_init__(self):
+        self.done = [(item.key, item.label) for item in self.items if item.is_done]
+        self.missing = [(item.key, item.label) for item in self.items if not item.is_done]
+
+    @property
+    def is_complete(self) -> bool:
+        return not self.missing
+
+
+def with_followup_facts(queryset: QuerySet[Webinar]) -> QuerySet[Webinar]:
+    """Annotate each webinar with what its checklist needs: one query, plus one for languages."""
+    published = Material.objects.filter(webinar=OuterRef("pk"), is_published=True)
+    survey_notices = Notice.objects.filter(
+        kind=Notice.Kind.FEEDBACK_SURVEY,
+        about_type=ContentType.objects.get_for_model(Webinar),
+        about_id=Cast(OuterRef("pk"), output_field=CharField()),
+    )
+    return (
+        queryset.select_related("topic")
+        .prefetch_related("languages")
+        .annotate(
+            has_published_recording=Exists(published.filter(kind=Material.Kind.RECORDING)),
+            has_published_slides=Exists(published.filter(kind=Material.Kind.SLIDES)),
+            has_published_answers=Exists(AnsweredQuestion.objects.filter(webinar=OuterRef("pk"), is_published=True)),
+            has_survey_notice=Exists(survey_notices),
+        )
+    )
+
+
+def summary_languages(webinar: Webinar) -> list[str]:
+    """The portal languages the summary must be written in: the webinar's own, or English."""
+    codes = [language.code for language in webinar.languages.all() if language.code in LANGUAGE_CODES]
+    return codes or [settings.MODELTRANSLATION_DEFAULT_LANGUAGE]
+
+
+def missing_summary_languages(webinar: Webinar) -> list[str]:
+    return [
+        code
+        for code in summary_languages(webinar)
+        if not (getattr(webinar, build_localized_fieldname("summary", code), "") or "").strip()
+    ]
+
+
+def _language_names(codes: list[str]) -> str:
+    names = dict(settings.LANGUAGES)
+    return ", ".join(str(names.get(code, code)) for code in codes)
+
+
+def _items(webinar: Webinar) -> list[ChecklistItem]:
+    missing_summaries = missing_summary_languages(webinar)
+    facts = {
+        "recording": (webinar.has_published_recording, ""),
+        "slides": (webinar.has_published_slides, ""),
+        "summary": (
+            not missing_summaries,
+            _("Missing in: %(languages)s") % {"languages": _language_names(missing_summaries)}
+            if missing_summaries
+            else "",
+        ),
+        "answers": (
+            webinar.has_published_answers or webinar.has_no_open_questions,
+            _("No questions were left open") if webinar.has_no_open_questions else "",
+        ),
+        "survey_sent": (webinar.has_survey_notice, ""),
+        "report_figures": (webinar.attendance_count > 0, ""),
+    }
+    return [
+        ChecklistItem(key=key, label=str(CHECKLIST_LABELS[key]), is_done=is_done, detail=detail)
+        for key, (is_done, detail) in facts.items()
+    ]
+
+
+def _overdue_before(now=None):
+    return (now or timezone.now()) - timedelta(days=settings.PORTAL_FOLLOWUP_OVERDUE_DAYS)
+
+
+def _followup(webinar: Webinar, *, overdue_before) -> FollowUp:
+    items = _items(webinar)
+    is_late = webinar.starts_at is not None and webinar.starts_at < overdue_before
+    return FollowUp(webinar=webinar, items=items, is_overdue=is_late and not all(i.is_done for i in items))
+
+
+def followup_checklist(webinar: Webinar) -> list[ChecklistItem]:
+    """The checklist of one held webinar, each item done or missing."""
+    annotated = with_followup_facts(Webinar.objects.filter(pk=webinar.pk)).get()
+    return _items(annotated)
+
+
+def followup_of(webinar: Webinar, *, now=None) -> FollowUp:
+    annotated = with_followup_facts(Webinar.objects.filter(pk=webinar.pk)).get()
+    return _followup(annotated, overdue_before=_overdue_before(now))
+
+
+def followup_overview(*, now=None) -> list[FollowUp]:
+    """Every held webinar with its checklist: overdue ones first (oldest first), then the latest held."""
+    overdue_before = _overdue_before(now)
+    followups = [
+        _followup(webinar, overdue_before=overdue_before)
+        for webinar in with_followup_facts(Webinar.objects.held()).order_by("-starts_at", "pk")
+    ]
+    overdue = sorted((f for f in followups if f.is_overdue), key=lambda f: f.webinar.starts_at)
+    return overdue + [f for f in followups if not f.is_overdue]
+
+
+def overdue_followups(*, now=None) -> list[FollowUp]:
+    """Held webinars older than PORTAL_FOLLOWUP_OVERDUE_DAYS with items missing, oldest first.
+
+    Two queries whatever the number of webinars (the facts are annotated, the languages
+    prefetched). The Secretariat's dashboard shows them.
+    """
+    overdue_before = _overdue_before(now)
+    webinars = with_followup_facts(Webinar.objects.held().filter(starts_at__lt=overdue_before)).order_by(
+        "starts_at", "pk"
+    )
+    followups = [_followup(webinar, overdue_before=overdue_before) for webinar in webinars]
+    return [f for f in followups if f.is_overdue]
+
+
+# Changes ---------------------------------------------------------------------------------
+
+
+def can_follow_up(user) -> bool:
+    """Following up webinars is the Secretariat's work: staff who may change webinars."""
+    return bool(user.is_authenticated and user.is_staff and user.has_perm("webinars.change_webinar"))
+
+
+def _held(webinar: Webinar) -> Webinar:
+    webinar = Webinar.objects.select_for_update().get(pk=webinar.pk)
+    if webinar.status != Webinar.Status.HELD:
+        raise ValidationError(_("Follow-up starts once the webinar has been held."), code="not_held")
+    return webinar
+
+
+@transaction.atomic
+def add_material(
+    *,
+    webinar: Webinar,
+    actor,
+    kind: str,
+    title: str,
+    url: str = "",
+    file=None,
+    language: Language | None = None,
+    publish: bool = False,
+) -> Material:
+    """Add a recording or slides, from a link or a checked file; published at once if asked.
+
+    Nothing is half-saved: a file that fails its checks is never stored, and if the row
+    cannot be written the stored file is removed again.
+    """
+    webinar = _held(webinar)
+    if bool(url) == bool(file):
+        raise ValidationError(_("Give a link or upload a file, not both."), code="link_or_file")
+    if file:
+        check_material_file(file, kind=kind)
+    now = timezone.now()
+    material = Material(
+        webinar=webinar,
+        kind=kind,
+        title=title.strip(),
+        url=url,
+        language=language,
+        is_published=publish,
+        published_at=now if publish else None,
+    )
+    if file:
+        material.file = file
+    material.full_clean(exclude=["file"])
+    try:
+        material.save()
+    except Exception:
+        if material.file and material.file.name:
+            material.file.storage.delete(material.file.name)
+        raise
+    return material
+
+
+@transaction.atomic
+def publish_material(*, material: Material, actor) -> Material:
+    """Show a material on the public page; publishing dates it (the feed of new materials uses the date)."""
+    _held(material.webinar)
+    material = Material.objects.select_for_update().get(pk=material.pk)
+    if not material.is_published:
+        material.is_published = True
+        material.published_at = timezone.now()
+        material.save(update_fields=["is_published", "published_at"])
+    return material
+
+
+@transaction.atomic
+def withdraw_material(*, material: Material, actor) -> Material:
+    """Take a material off the public page (a wrong file, say); it stays here to publish again."""
+    material = Material.objects.select_for_update().get(pk=material.pk)
+    if material.is_published:
+        material.is_published = False
+        material.published_at = None
+        material.save(update_fields=["is_published", "published_at"])
+    return material
+
+
+@transaction.atomic
+def save_summary(*, webinar: Webinar, actor, summaries: dict[str, str]) -> Webinar:
+    """Write the short summary in the languages given; plain text, shown on the public page at once."""
+    webinar = _held(webinar)
+    columns = []
+    for code, text in summaries.items():
+        if code not in LANGUAGE_CODES:
+            raise ValidationError(_("Unknown language: %(code)s.") % {"code": code})
+        column = build_localized_fieldname("summary", code)
+        setattr(webinar, column, (text or "").strip())
+        columns.append(column)
+    webinar.save(update_fields=[*columns, "updated_at"])
+    return webinar
+
+
+@transaction.atomic
+def add_answered_question(
+    *, webinar: Webinar, actor, language: str, question: str, answer: str, publish: bool = True
+) -> AnsweredQuestion:
+    """Publish the answer to a question left open, written in one language (others follow in the admin)."""
+    webinar = _held(webinar)
+    if language not in LANGUAGE_CODES:
+        raise ValidationError(_("Unknown language: %(code)s.") % {"code": language})
+    question, answer = question.strip(), answer.strip()
+    if not question or not answer:
+        raise ValidationError(_("Give both the question and its answer."))
+    last = webinar.answered_questions.order_by("-order").values_list("order", flat=True).first() or 0
+    item = AnsweredQuestion(
+        webinar=webinar,
+        order=last + 1,
+        is_published=publish,
+        **{
+            build_localized_fieldname("question", language): question,
+            build_localized_fieldname("answer", language): answer,
+        },
+    )
+    item.save()
+    return item
+
+
+@transaction.atomic
+def set_no_open_questions(*, webinar: Webinar, actor, value: bool) -> Webinar:
+    """Record that no question was left open (so the checklist's "answers" item is done), or undo it."""
+    webinar = _held(webinar)
+    webinar.has_no_open_questions = value
+    webinar.save(update_fields=["has_no_open_questions", "updated_at"])
+    return webinar
+
+
+# "Materials available" -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recipient:
+    email: str
+    language: str
+    member: NetworkMember | None = None
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """What announcing did: people newly told, and how many had been told already."""
+
+    queued: int
+    already: int
+
+
+def _key(webinar: Webinar, email: str) -> str:
+    return f"materials:{webinar.pk}:{email}"
+
+
+def materials_audience(webinar: Webinar) -> list[Recipient]:
+    """Who hears that a webinar's materials are out, one entry per address.
+
+    The webinar's registrants who had a place or attended, and confirmed members of the
+    participants' network interested in its scope area or one of its regions. Someone who
+    left the network is not written to, even as a registrant: leaving means no more mail.
+    A registrant who is also a member is written to as a member (with the unsubscribe link,
+    in the language chosen for the network).
+    """
+    interest = Q(regions__in=webinar.regions.all())
+    if webinar.topic.scope_area_id:
+        interest |= Q(scope_areas=webinar.topic.scope_area_id)
+    members = (
+        NetworkMember.objects.filter(interest, state=NetworkMember.State.CONFIRMED)
+        .distinct()
+        .only("pk", "email", "language")
+        .order_by("email")
+    )
+    people: dict[str, Recipient] = {
+        member.email: Recipient(email=member.email, language=message_language(member.language), member=member)
+        for member in members
+    }
+    registrants = (
+        Registration.objects.filter(webinar=webinar)
+        .filter(Q(state=Registration.State.REGISTERED) | Q(has_attended=True))
+        .order_by("created_at")
+        .values_list("email", "language")
+    )
+    registrant_people = {}
+    for email, language in registrants:
+        if email not in people:
+            registrant_people.setdefault(email, Recipient(email=email, language=message_language(language)))
+    if registrant_people:
+        left = set(
+            NetworkMember.objects.filter(
+                state=NetworkMember.State.UNSUBSCRIBED, email__in=list(registrant_people)
+            ).values_list("email", flat=True)
+        )
+        people.update({email: r for email, r in registrant_people.items() if email not in left})
+    return list(people.values())
+
+
+def has_been_announced(webinar: Webinar) -> bool:
+    return Notice.objects.filter(key__startswith=f"materials:{webinar.pk}:").exists()
+
+
+@transaction.atomic
+def announce_materials(*, webinar: Webinar, actor) -> Announcement:
+    """Tell the webinar's audience that its materials are on its page: one message per person, ever.
+
+    The Secretariat presses the button once the materials it means to publish are out
+    (slides often come days before the recording): announcing on the first publication
+    would tell people about half of them, and nobody is written to twice about the same
+    webinar. The key names the webinar and the address, so announcing again, or at the
+    same moment from two screens, queues nothing more.
+    """
+    webinar = _held(webinar)
+    materials = list(webinar.materials.filter(is_published=True).order_by("kind", "pk"))
+    if not materials:
+        raise ValidationError(
+            _("Publish the recording or the slides first: there is nothing to announce yet."), code="nothing"
+        )
+    audience = materials_audience(webinar)
+    keys = {r.email: _key(webinar, r.email) for r in audience}
+    existing = set(Notice.objects.filter(key__in=keys.values()).values_list("key", flat=True))
+    queued = 0
+    has_answers = webinar.answered_questions.filter(is_published=True).exists()
+    for recipient in audience:
+        if keys[recipient.email] in existing:
+            continue
+        with translation.override(recipient.language):
+            context = {
+                "title": str(webinar.title),
+                "held_on": date_format(localtime(webinar.starts_at), "DATE_FORMAT") if webinar.starts_at else "",
+                "page_url": absolute_url(reverse("webinars:webinar_detail", args=[webinar.slug])),
+                "materials": [
+                    {"kind": str(material.get_kind_display()), "title": str(material.title)} for material in materials
+                ],
+                "has_summary": bool(getattr(webinar, build_localized_fieldname("summary", recipient.language), "")),
+                "has_answers": has_answers,
+                "is_member": recipient.member is not None,
+                "unsubscribe_url": unsubscribe_url(recipient.member) if recipient.member else "",
+                "preferences_url": preferences_url(recipient.member) if recipient.member else "",
+            }
+        queue_notice(
+            kind=Notice.Kind.MATERIALS_AVAILABLE,
+            to=recipient.email,
+            language=recipient.language,
+            key=keys[recipient.email],
+            context=context,
+            about=webinar,
+        )
+        queued += 1
+    return Announcement(queued=queued, already=len(audience) - queued)

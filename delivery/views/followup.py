@@ -1,0 +1,208 @@
+"""The Secretariat's follow-up screens: the list of held webinars with their checklist, and
+one webinar's follow-up (materials, summary, answers, "materials available").
+
+Thin callers of delivery.services.followup: find the webinar (a held one, else 404), check that the
+user may follow up webinars, call a form and a service, redirect. Changes only on POST.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_POST
+
+from delivery.forms.followup import AnsweredQuestionForm, MaterialUploadForm, SummaryForm
+from delivery.services import followup
+from webinars.models import Material, Webinar
+
+
+def _check(request) -> None:
+    if not followup.can_follow_up(request.user):
+        raise PermissionDenied
+
+
+def _webinar(slug: str) -> Webinar:
+    return get_object_or_404(Webinar.objects.held(), slug=slug)
+
+
+def _fail(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def _back(webinar: Webinar, anchor: str = ""):
+    response = redirect("delivery:followup_detail", slug=webinar.slug)
+    if anchor:
+        response["Location"] += f"#{anchor}"
+    return response
+
+
+@staff_member_required
+@require_GET
+def followup_list(request):
+    """Every held webinar with its checklist; the overdue ones first."""
+    _check(request)
+    context = {"followups": followup.followup_overview(), "overdue_days": settings.PORTAL_FOLLOWUP_OVERDUE_DAYS}
+    return render(request, "delivery/followup/list.html", context)
+
+
+def _detail(request, webinar: Webinar, *, status: int = 200, **forms):
+    webinar_facts = followup.followup_of(webinar)
+    materials = list(webinar.materials.select_related("language").order_by("kind", "pk"))
+    answers = list(webinar.answered_questions.order_by("order", "pk"))
+    context = {
+        "webinar": webinar,
+        "followup": webinar_facts,
+        "materials": materials,
+        "answers": answers,
+        "slides_form": forms.get("slides_form") or MaterialUploadForm(webinar=webinar, kind=Material.Kind.SLIDES),
+        "recording_form": forms.get("recording_form")
+        or MaterialUploadForm(webinar=webinar, kind=Material.Kind.RECORDING),
+        "summary_form": forms.get("summary_form") or SummaryForm(webinar=webinar),
+        "answer_form": forms.get("answer_form") or AnsweredQuestionForm(webinar=webinar),
+        "has_published_materials": any(m.is_published for m in materials),
+        "has_published_answers": any(answer.is_published for answer in answers),
+        "has_been_announced": followup.has_been_announced(webinar),
+        "audience_size": len(followup.materials_audience(webinar)),
+    }
+    return render(request, "delivery/followup/detail.html", context, status=status)
+
+
+@staff_member_required
+@require_GET
+def followup_detail(request, slug: str):
+    _check(request)
+    return _detail(request, _webinar(slug))
+
+
+@staff_member_required
+@require_POST
+def followup_add_material(request, slug: str, kind: str):
+    """Upload slides or a recording (or give a link). A refused file leaves nothing behind."""
+    _check(request)
+    webinar = _webinar(slug)
+    if kind not in (Material.Kind.SLIDES, Material.Kind.RECORDING):
+        raise PermissionDenied
+    form = MaterialUploadForm(request.POST, request.FILES, webinar=webinar, kind=kind)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            followup.add_material(
+                webinar=webinar,
+                actor=request.user,
+                kind=kind,
+                title=data["title"],
+                url=data["url"],
+                file=data["file"],
+                language=data["language"],
+                publish=data["publish"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("“%(title)s” was added.") % {"title": data["title"]})
+            return _back(webinar, "materials")
+    return _detail(request, webinar, status=400, **{f"{kind}_form": form})
+
+
+@staff_member_required
+@require_POST
+def followup_publish_material(request, slug: str, pk: int):
+    _check(request)
+    webinar = _webinar(slug)
+    material = get_object_or_404(Material, webinar=webinar, pk=pk)
+    try:
+        followup.publish_material(material=material, actor=request.user)
+    except ValidationError as error:
+        _fail(request, error)
+    else:
+        messages.success(request, _("“%(title)s” is now on the webinar's page.") % {"title": material.title})
+    return _back(webinar, "materials")
+
+
+@staff_member_required
+@require_POST
+def followup_withdraw_material(request, slug: str, pk: int):
+    _check(request)
+    webinar = _webinar(slug)
+    material = get_object_or_404(Material, webinar=webinar, pk=pk)
+    followup.withdraw_material(material=material, actor=request.user)
+    messages.success(request, _("“%(title)s” was taken off the webinar's page.") % {"title": material.title})
+    return _back(webinar, "materials")
+
+
+@staff_member_required
+@require_POST
+def followup_save_summary(request, slug: str):
+    _check(request)
+    webinar = _webinar(slug)
+    form = SummaryForm(request.POST, webinar=webinar)
+    if form.is_valid():
+        followup.save_summary(webinar=webinar, actor=request.user, summaries=form.cleaned_data)
+        messages.success(request, _("The summary was saved; the webinar's page shows it."))
+        return _back(webinar, "summary")
+    return _detail(request, webinar, status=400, summary_form=form)
+
+
+@staff_member_required
+@require_POST
+def followup_add_answer(request, slug: str):
+    _check(request)
+    webinar = _webinar(slug)
+    form = AnsweredQuestionForm(request.POST, webinar=webinar)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            followup.add_answered_question(
+                webinar=webinar,
+                actor=request.user,
+                language=data["language"],
+                question=data["question"],
+                answer=data["answer"],
+                publish=data["publish"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The answer was added."))
+            return _back(webinar, "answers")
+    return _detail(request, webinar, status=400, answer_form=form)
+
+
+@staff_member_required
+@require_POST
+def followup_no_open_questions(request, slug: str):
+    _check(request)
+    webinar = _webinar(slug)
+    value = request.POST.get("value") == "1"
+    followup.set_no_open_questions(webinar=webinar, actor=request.user, value=value)
+    return _back(webinar, "answers")
+
+
+@staff_member_required
+@require_POST
+def followup_announce(request, slug: str):
+    """Send "materials available" to the webinar's audience; a second press sends nothing more."""
+    _check(request)
+    webinar = _webinar(slug)
+    try:
+        result = followup.announce_materials(webinar=webinar, actor=request.user)
+    except ValidationError as error:
+        _fail(request, error)
+    else:
+        if result.queued:
+            messages.success(
+                request,
+                ngettext(
+                    "“Materials available” is on its way to %(count)s person.",
+                    "“Materials available” is on its way to %(count)s people.",
+                    result.queued,
+                )
+                % {"count": result.queued},
+            )
+        else:
+            messages.info(request, _("Everyone in the audience has been told already: nothing more was sent."))
+    return _back(webinar, "announce")

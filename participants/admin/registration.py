@@ -1,0 +1,183 @@
+"""The Secretariat's side of registrations: the list, cancelling, the attendance report, the webinar's figures."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
+
+from participants.models import Registration
+from participants.services import registration
+from webinars.models import Webinar
+
+MAX_REPORT_BYTES = 5 * 1024 * 1024
+
+
+class AttendanceUploadForm(forms.Form):
+    report = forms.FileField(
+        label=_("Attendance report (CSV)"),
+        help_text=_("The report exported by the webinar software: one row per participant, with an e-mail column."),
+    )
+
+    def clean_report(self):
+        report = self.cleaned_data["report"]
+        if report.size > MAX_REPORT_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB; an attendance report is much smaller."))
+        return report
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = ("name", "email", "webinar", "state", "country", "participant_type", "language", "has_attended")
+    list_filter = ("state", "has_attended", "participant_type", "language", "webinar")
+    list_select_related = ("webinar",)
+    search_fields = ("name", "email", "organisation")
+    readonly_fields = ("consented_at", "cancelled_at", "created_at")
+    raw_id_fields = ("webinar",)
+    actions = ["cancel_registrations"]
+
+    @admin.action(description=_("Cancel the selected registrations (the waiting list moves up)"))
+    def cancel_registrations(self, request, queryset):
+        """For someone who asked by e-mail: the same service as the link in their messages."""
+        cancelled, refused = 0, []
+        for item in queryset.select_related("webinar").exclude(state=Registration.State.CANCELLED):
+            try:
+                registration.cancel_registration(registration=item, actor=request.user)
+            except ValidationError as error:
+                refused.append(f"{item}: {' '.join(error.messages)}")
+            else:
+                cancelled += 1
+        if cancelled:
+            self.message_user(
+                request,
+                ngettext("%(count)s registration cancelled.", "%(count)s registrations cancelled.", cancelled)
+                % {"count": cancelled},
+                messages.SUCCESS,
+            )
+        for problem in refused:
+            self.message_user(request, problem, messages.WARNING)
+
+    def get_urls(self):
+        own = [
+            path(
+                "attendance/<int:webinar_pk>/",
+                self.admin_site.admin_view(self.attendance_view),
+                name="participants_registration_attendance",
+            )
+        ]
+        return own + super().get_urls()
+
+    def attendance_view(self, request, webinar_pk: int):
+        """Upload the attendance report of one webinar; see what matched and what did not."""
+        webinar = get_object_or_404(Webinar, pk=webinar_pk)
+        if not request.user.has_perm("participants.change_registration"):
+            raise PermissionDenied
+        result = None
+        form = AttendanceUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                result = registration.record_attendance(
+                    webinar=webinar, raw=form.cleaned_data["report"].read(), actor=request.user
+                )
+            except ValidationError as error:
+                form.add_error("report", error)
+            else:
+                webinar.refresh_from_db()
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(attendees)s person attended, %(matched)s of them registered.",
+                        "%(attendees)s people attended, %(matched)s of them registered.",
+                        result.attendees,
+                    )
+                    % {"attendees": result.attendees, "matched": result.matched},
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Attendance: %(webinar)s") % {"webinar": webinar},
+            "opts": self.model._meta,
+            "webinar": webinar,
+            "form": form,
+            "result": result,
+            "breakdown": registration.attendance_breakdown(webinar=webinar),
+        }
+        status = 400 if request.method == "POST" and result is None else 200
+        return TemplateResponse(request, "participants/registration/admin_attendance.html", context, status=status)
+
+
+@admin.action(description=_("Upload the attendance report of the selected webinar"))
+def upload_attendance(modeladmin, request, queryset):
+    if queryset.count() != 1:
+        modeladmin.message_user(request, _("Select exactly one webinar."), level=messages.WARNING)
+        return None
+    return redirect(reverse("admin:participants_registration_attendance", kwargs={"webinar_pk": queryset.get().pk}))
+
+
+class WebinarRegistrationAdminMixin:
+    """The registration side of a webinar's change page: capacity, figures, attendance.
+
+    Mixed into WebinarAdmin so that raising the capacity there gives the new places to the
+    people waiting longest at once (the service decides; the admin only calls it), and so
+    that attendance counts by country, region and type of participant sit on the webinar.
+    """
+
+    registration_display_fields = ("registration_figures", "attendance_figures")
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), *self.registration_display_fields)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        used = set(flatten([field for _name, options in fieldsets for field in options["fields"]]))
+        fields = [field for field in ("capacity", *self.registration_display_fields) if field not in used]
+        if fields:
+            fieldsets.append((_("Registrations and attendance"), {"fields": fields}))
+        return fieldsets
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "capacity" in form.changed_data:
+            promoted = registration.promote_waiting_participants(webinar=obj, actor=request.user)
+            if promoted:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%(count)s person on the waiting list now has a place and has been told.",
+                        "%(count)s people on the waiting list now have a place and have been told.",
+                        len(promoted),
+                    )
+                    % {"count": len(promoted)},
+                    messages.SUCCESS,
+                )
+
+    @admin.display(description=pgettext_lazy("admin field: counts of a webinar's registrations", "registrations"))
+    def registration_figures(self, webinar):
+        if webinar is None or webinar.pk is None:
+            return "-"
+        figures = registration.registration_figures(webinar=webinar)
+        return format_html(
+            '{}<br><a href="{}?webinar__id__exact={}">{}</a>',
+            render_to_string("participants/registration/_registration_figures.txt", {"figures": figures}).strip(),
+            reverse("admin:participants_registration_changelist"),
+            webinar.pk,
+            _("See the registrations"),
+        )
+
+    @admin.display(description=_("attendance by country, region and type of participant"))
+    def attendance_figures(self, webinar):
+        if webinar is None or webinar.pk is None:
+            return "-"
+        return render_to_string(
+            "participants/registration/_attendance_figures.html",
+            {
+                "webinar": webinar,
+                "breakdown": registration.attendance_breakdown(webinar=webinar),
+                "upload_url": reverse("admin:participants_registration_attendance", kwargs={"webinar_pk": webinar.pk}),
+            },
+        )

@@ -1,0 +1,5 @@
+from participants.models.campaign import Campaign
+from participants.models.network import NetworkMember
+from participants.models.registration import Registration
+
+__all__ = ["Campaign", "NetworkMember", "Registration"]

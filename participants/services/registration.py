@@ -1,0 +1,536 @@
+"""Registering for a scheduled webinar, cancelling, the waiting list, reminders, attendance.
+
+The issue: "The same person registering twice gets one registration", "an optional
+capacity with a waiting list", "reminders one day and one hour before, in the
+participant's language, with the time in the participant's own time zone", and
+attendance reports whose "unknown rows and bad rows are listed, never silently dropped".
+"""
+
+import codecs
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+
+from outbox.addresses import absolute_url, normalise_email
+from outbox.models import Notice
+from outbox.services import queue_notice
+from participants.models import Registration
+from webinars.country_regions import region_code
+from webinars.models import Region, Webinar
+from webinars.time_zones import geneva_time_text, own_time_text
+
+# Reminders: (name used in keys and messages, how long before the start).
+REMINDERS = (("day", timedelta(days=1)), ("hour", timedelta(hours=1)))
+# An attendance report larger than this is not a report of one webinar.
+MAX_ATTENDANCE_ROWS = 20_000
+# A cancellation link works until the webinar starts; webinars are scheduled within the year.
+CANCEL_SALT = "participants.services.registration.cancel"
+CANCEL_LINK_MAX_AGE = 400 * 24 * 3600
+# What registering reads of a webinar: one query, not the dozens of translated text columns.
+REGISTRATION_WEBINAR_FIELDS = ("slug", "title", "status", "starts_at", "duration_minutes", "capacity", "join_url")
+
+
+def public_webinars_for_registration():
+    """The webinars whose registration pages exist (all but those still planned), read lightly."""
+    return Webinar.objects.public().only(*REGISTRATION_WEBINAR_FIELDS).order_by()
+
+
+def check_registration_open(webinar: Webinar, *, now: datetime | None = None) -> None:
+    """Only a scheduled webinar that has not started takes registrations."""
+    now = now or timezone.now()
+    if webinar.status != Webinar.Status.SCHEDULED or webinar.starts_at is None:
+        raise ValidationError(_("This webinar is not open for registration."), code="not_scheduled")
+    if webinar.starts_at <= now:
+        raise ValidationError(
+            _("Registration closed when the webinar started."),
+            code="started",
+        )
+
+
+def is_registration_open(webinar: Webinar) -> bool:
+    try:
+        check_registration_open(webinar)
+    except ValidationError:
+        return False
+    return True
+
+
+# Cancellation links ---------------------------------------------------------------------
+
+
+def _address_tag(email: str) -> str:
+    return salted_hmac(CANCEL_SALT, normalise_email(email)).hexdigest()[:16]
+
+
+def make_cancel_token(registration: Registration) -> str:
+    """A signed token naming the registration and its address: the link in every message."""
+    return signing.dumps({"r": registration.pk, "a": _address_tag(registration.email)}, salt=CANCEL_SALT)
+
+
+def registration_from_cancel_token(token: str) -> Registration | None:
+    """The registration a cancellation link names, or None for a forged, altered or stale link."""
+    try:
+        payload = signing.loads(token, salt=CANCEL_SALT, max_age=CANCEL_LINK_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if not isinstance(payload, dict):
+        return None
+    registration = (
+        Registration.objects.select_related("webinar")
+        .filter(pk=payload.get("r"))
+        .only(
+            "pk",
+            "email",
+            "name",
+            "state",
+            "language",
+            "webinar_id",
+            *(f"webinar__{f}" for f in REGISTRATION_WEBINAR_FIELDS),
+        )
+        .first()
+    )
+    if registration is None or _address_tag(registration.email) != payload.get("a"):
+        return None
+    return registration
+
+
+def cancel_url(registration: Registration) -> str:
+    with translation.override(registration.language):
+        return absolute_url(
+            reverse("participants:registration_cancel", kwargs={"token": make_cancel_token(registration)})
+        )
+
+
+# Messages -------------------------------------------------------------------------------
+
+
+def _cause_stamp(registration: Registration) -> str:
+    """Each registration act (the first, or one after a cancellation) is its own cause."""
+    return registration.consented_at.strftime("%Y%m%d%H%M%S%f")
+
+
+def _notice_context(*, registration: Registration, webinar: Webinar) -> dict:
+    language = registration.language
+    with translation.override(language):
+        return {
+            "name": registration.name,
+            "title": str(webinar.title),
+            "starts_at_text": geneva_time_text(webinar.starts_at, language=language),
+            "time_zone": registration.time_zone,
+            "own_time_text": own_time_text(webinar.starts_at, time_zone=registration.time_zone, language=language),
+            "duration_minutes": webinar.duration_minutes,
+            "webinar_url": absolute_url(reverse("webinars:webinar_detail", kwargs={"slug": webinar.slug})),
+            "ics_url": absolute_url(reverse("webinars:webinar_ics", kwargs={"slug": webinar.slug})),
+        }
+
+
+def _queue_registration_notice(*, registration: Registration, webinar: Webinar, kind: str | None = None) -> Notice:
+    """The confirmation, the waiting-list message or the promotion (`kind`) of one registration act."""
+    is_registered = registration.state == Registration.State.REGISTERED
+    if kind is None:
+        kind = Notice.Kind.REGISTRATION_CONFIRMED if is_registered else Notice.Kind.REGISTRATION_WAITLISTED
+    context = {
+        **_notice_context(registration=registration, webinar=webinar),
+        # The join link goes only to people with a place.
+        "join_url": webinar.join_url if is_registered else "",
+        "cancel_url": cancel_url(registration),
+    }
+    return queue_notice(
+        kind=kind,
+        to=registration.email,
+        language=registration.language,
+        key=f"{kind}:{registration.pk}:{_cause_stamp(registration)}",
+        context=context,
+        about=registration,
+    )
+
+
+# Registering ----------------------------------------------------------------------------
+
+
+def _locked_webinar(webinar: Webinar) -> Webinar:
+    """The webinar row, locked until the transaction ends: places are counted under this lock."""
+    return Webinar.objects.select_for_update().only(*REGISTRATION_WEBINAR_FIELDS).order_by().get(pk=webinar.pk)
+
+
+def _registered_count(webinar: Webinar) -> int:
+    return Registration.objects.filter(webinar_id=webinar.pk, state=Registration.State.REGISTERED).count()
+
+
+def register_participant(*, webinar: Webinar, data: dict, actor=None) -> Registration:
+    """Register a person, or put them on the waiting list once the places are taken.
+
+    With a capacity, the webinar row is locked while the places are counted, so two
+    people registering at the same moment for the last place never both get it. Without
+    one there is nothing to count, so no lock: the registrations of a popular webinar do
+    not queue behind each other. The same address (whatever its case) registering again
+    gets its registration back and no second message; after a cancellation the same row
+    comes back to life (one row per address), with a new message.
+    `data`: name, email, country, organisation, participant_type, language, questions,
+    time_zone, has_consented.
+    """
+    if not data.get("has_consented"):
+        raise ValidationError(_("Please agree to the use of your data, or we cannot register you."), code="consent")
+    email = normalise_email(data["email"])
+    check_registration_open(webinar)
+    try:
+        # Most people register once: write straight away, and let the unique constraint
+        # (one row per address) catch the others, which then go the longer way.
+        return _register_new(webinar=webinar, email=email, data=data)
+    except IntegrityError:
+        existing = Registration.objects.filter(webinar_id=webinar.pk, email=email).first()
+        if existing is None:  # not a second registration of the address: a real error
+            raise
+    if existing.state != Registration.State.CANCELLED:
+        return existing
+    return _register_again(webinar=webinar, registration=existing, data=data)
+
+
+def _fill(registration: Registration, *, data: dict, now: datetime, is_full: bool) -> None:
+    registration.name = data["name"].strip()
+    registration.country = data["country"]
+    registration.organisation = data.get("organisation", "").strip()
+    registration.participant_type = data.get("participant_type") or Registration.ParticipantType.OTHER
+    registration.language = data.get("language") or "en"
+    registration.questions = data.get("questions", "").strip()
+    registration.time_zone = data.get("time_zone") or ""
+    registration.consented_at = now
+    registration.cancelled_at = None
+    registration.state = Registration.State.WAITLISTED if is_full else Registration.State.REGISTERED
+    registration.full_clean(exclude=["webinar"], validate_unique=False, validate_constraints=False)
+
+
+@transaction.atomic
+def _register_new(*, webinar: Webinar, email: str, data: dict) -> Registration:
+    """A first registration of this address: raises IntegrityError if the address has one."""
+    now = timezone.now()
+    registered = None
+    if webinar.capacity is not None:
+        webinar = _locked_webinar(webinar)
+        check_registration_open(webinar, now=now)
+        registered = _registered_count(webinar)
+    is_full = registered is not None and webinar.capacity is not None and registered >= webinar.capacity
+    registration = Registration(webinar=webinar, email=email)
+    _fill(registration, data=data, now=now, is_full=is_full)
+    registration.save(force_insert=True)
+    _queue_registration_notice(registration=registration, webinar=webinar)
+    if not is_full:
+        # Last, so that without a capacity the row lock this update takes lasts only to the
+        # commit; update(), not save(): a registration is no reason to refresh the list's cache.
+        count = registered + 1 if registered is not None else F("registration_count") + 1
+        Webinar.objects.filter(pk=webinar.pk).update(registration_count=count)
+    return registration
+
+
+@transaction.atomic
+def _register_again(*, webinar: Webinar, registration: Registration, data: dict) -> Registration:
+    """Someone who cancelled registers again: the same row, counted like a newcomer."""
+    now = timezone.now()
+    webinar = _locked_webinar(webinar)
+    check_registration_open(webinar, now=now)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.state != Registration.State.CANCELLED:  # registered again meanwhile
+        return registration
+    registered = _registered_count(webinar)
+    is_full = webinar.capacity is not None and registered >= webinar.capacity
+    _fill(registration, data=data, now=now, is_full=is_full)
+    registration.save()
+    Webinar.objects.filter(pk=webinar.pk).update(registration_count=registered + (0 if is_full else 1))
+    _queue_registration_notice(registration=registration, webinar=webinar)
+    return registration
+
+
+@transaction.atomic
+def cancel_registration(*, registration: Registration, actor=None) -> Registration:
+    """Cancel a registration; a place it frees goes to the first person waiting, at once.
+
+    Both happen in one transaction under the webinar's lock, so the freed place is never
+    given twice nor lost. Cancelling twice changes nothing and sends nothing. After the
+    start there is nothing left to cancel.
+    """
+    webinar = _locked_webinar(registration.webinar)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.state == Registration.State.CANCELLED:
+        return registration
+    if webinar.starts_at is not None and webinar.starts_at <= timezone.now():
+        raise ValidationError(_("The webinar has started: the registration can no longer be cancelled."))
+    had_place = registration.state == Registration.State.REGISTERED
+    registration.state = Registration.State.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["state", "cancelled_at"])
+    queue_notice(
+        kind=Notice.Kind.REGISTRATION_CANCELLED,
+        to=registration.email,
+        language=registration.language,
+        key=f"{Notice.Kind.REGISTRATION_CANCELLED}:{registration.pk}:{_cause_stamp(registration)}",
+        context=_notice_context(registration=registration, webinar=webinar),
+        about=registration,
+    )
+    if had_place:
+        promote_waiting_participants(webinar=webinar, actor=actor)
+    return registration
+
+
+@transaction.atomic
+def promote_waiting_participants(*, webinar: Webinar, actor=None) -> list[Registration]:
+    """Give the free places to the people waiting longest, each told with the join link.
+
+    Called when a place is freed (a cancellation) and when the Secretariat raises or
+    removes the capacity. Places are counted under the webinar's lock, as when
+    registering. Once the webinar has started nobody is promoted: a place then is no use.
+    """
+    webinar = _locked_webinar(webinar)
+    registered = _registered_count(webinar)
+    promoted: list[Registration] = []
+    is_open = webinar.status == Webinar.Status.SCHEDULED and webinar.starts_at and webinar.starts_at > timezone.now()
+    free = None if webinar.capacity is None else max(0, webinar.capacity - registered)
+    if is_open and free != 0:
+        waiting = Registration.objects.select_for_update().filter(
+            webinar_id=webinar.pk, state=Registration.State.WAITLISTED
+        )
+        promoted = list(waiting.order_by("consented_at", "pk")[:free] if free is not None else waiting)
+        for registration in promoted:
+            registration.state = Registration.State.REGISTERED
+            registration.save(update_fields=["state"])
+            _queue_registration_notice(
+                registration=registration, webinar=webinar, kind=Notice.Kind.REGISTRATION_PROMOTED
+            )
+    Webinar.objects.filter(pk=webinar.pk).update(registration_count=registered + len(promoted))
+    return promoted
+
+
+def registration_figures(*, webinar: Webinar) -> dict[str, int]:
+    """How many registrations of each state a webinar has (for the admin)."""
+    counts = dict(
+        Registration.objects.filter(webinar_id=webinar.pk).values_list("state").annotate(count=Count("pk")).order_by()
+    )
+    return {state: counts.get(state, 0) for state in Registration.State.values}
+
+
+# Reminders ----------------------------------------------------------------------------
+
+
+def reminder_key(*, registration: Registration, reminder: str) -> str:
+    return f"{Notice.Kind.WEBINAR_REMINDER}:{reminder}:{registration.pk}"
+
+
+@transaction.atomic
+def send_webinar_reminders(*, now: datetime | None = None) -> int:
+    """Queue the reminders that are due: one a day before, one an hour before the start.
+
+    Each registration gets each reminder at most once (the key names both). Someone who
+    registered after a reminder's moment does not get that reminder: their confirmation
+    is more recent. Returns how many reminders were queued.
+    """
+    now = now or timezone.now()
+    queued = 0
+    for reminder, before in REMINDERS:
+        shorter = [other for _name, other in REMINDERS if other < before]
+        window_end = now + before
+        window_start = now + max(shorter) if shorter else now
+        registrations = list(
+            Registration.objects.filter(
+                state=Registration.State.REGISTERED,
+                webinar__status=Webinar.Status.SCHEDULED,
+                webinar__starts_at__gt=window_start,
+                webinar__starts_at__lte=window_end,
+            ).select_related("webinar")
+        )
+        due = [r for r in registrations if r.created_at <= r.webinar.starts_at - before]
+        keys = {reminder_key(registration=r, reminder=reminder) for r in due}
+        already = set(Notice.objects.filter(key__in=keys).values_list("key", flat=True))
+        for registration in due:
+            key = reminder_key(registration=registration, reminder=reminder)
+            if key in already:
+                continue
+            webinar = registration.webinar
+            queue_notice(
+                kind=Notice.Kind.WEBINAR_REMINDER,
+                to=registration.email,
+                language=registration.language,
+                key=key,
+                context={
+                    **_notice_context(registration=registration, webinar=webinar),
+                    "reminder": reminder,
+                    "join_url": webinar.join_url,
+                    "cancel_url": cancel_url(registration),
+                },
+                about=registration,
+            )
+            queued += 1
+    return queued
+
+
+# Attendance ---------------------------------------------------------------------------
+
+
+@dataclass
+class AttendanceRow:
+    line: int
+    email: str
+    name: str
+    reason: str = ""
+
+
+@dataclass
+class AttendanceResult:
+    matched: int = 0
+    attendees: int = 0
+    unknown: list[AttendanceRow] = field(default_factory=list)
+    bad: list[AttendanceRow] = field(default_factory=list)
+
+
+def _column(header: list[str], *words: str) -> int | None:
+    """The first column whose heading contains one of the words ("User Email", "E-mail")."""
+    normalised = [heading.strip().lower().replace("-", "").replace("_", " ") for heading in header]
+    for word in words:
+        for index, heading in enumerate(normalised):
+            if word in heading:
+                return index
+    return None
+
+
+def _decode_report(raw: bytes) -> str:
+    """The report's text: UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's "Unicode
+    text"), else Windows-1252, which older exports use."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise ValidationError(_("The file is not a text (CSV) file."), code="encoding") from error
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise ValidationError(_("The file is not a text (CSV) file."), code="encoding") from error
+
+
+def read_attendance_csv(raw: bytes) -> tuple[list[AttendanceRow], list[AttendanceRow]]:
+    """The rows of a webinar software's attendance report: (usable rows, bad rows).
+
+    A file that is not a CSV report with an e-mail column is refused as a whole.
+    """
+    text = _decode_report(raw)
+    if "\x00" in text:
+        raise ValidationError(_("The file is not a text (CSV) file."), code="binary")
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows, bad = [], []
+    try:
+        reader = csv.reader(io.StringIO(text), dialect)
+        header = next(reader, None)
+        if header and any("@" in heading for heading in header):
+            raise ValidationError(
+                _(
+                    "The first line holds an e-mail address, not column headings: add a first line that names "
+                    "the columns (email, name...)."
+                ),
+                code="no_header",
+            )
+        email_column = _column(header or [], "email", "mail")
+        if email_column is None:
+            raise ValidationError(
+                _("The report has no e-mail column: the first line must name the columns (email, name...)."),
+                code="no_email_column",
+            )
+        name_column = _column(header, "name", "nom")  # name, nom, nombre
+        for line, row in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in row):
+                continue
+            if line > MAX_ATTENDANCE_ROWS + 1:
+                raise ValidationError(
+                    _("The report has more than %(count)s rows; is it the report of one webinar?")
+                    % {"count": MAX_ATTENDANCE_ROWS},
+                    code="too_many_rows",
+                )
+            email = row[email_column].strip() if email_column < len(row) else ""
+            name = row[name_column].strip() if name_column is not None and name_column < len(row) else ""
+            if len(row) != len(header):
+                bad.append(AttendanceRow(line, email, name, _("The row does not have as many columns as the heading.")))
+                continue
+            try:
+                validate_email(email)
+            except ValidationError:
+                reason = _("No e-mail address.") if not email else _("Not a valid e-mail address.")
+                bad.append(AttendanceRow(line, email, name, reason))
+                continue
+            rows.append(AttendanceRow(line, normalise_email(email), name))
+    except csv.Error as error:
+        raise ValidationError(
+            _("The file could not be read as CSV: %(error)s") % {"error": error}, code="malformed"
+        ) from error
+    return rows, bad
+
+
+@transaction.atomic
+def record_attendance(*, webinar: Webinar, raw: bytes, actor=None) -> AttendanceResult:
+    """Mark who attended from the report the webinar software exports.
+
+    The report is the whole truth about one webinar: uploading a corrected report
+    replaces what the previous one said. Rows whose address has no registration are
+    listed as unknown (they still count as attendance: people do forward the link);
+    rows without a usable address are listed as bad. A file that cannot be read changes
+    nothing.
+    """
+    webinar = Webinar.objects.select_for_update().get(pk=webinar.pk)
+    if webinar.starts_at is None or webinar.starts_at > timezone.now():
+        raise ValidationError(_("This webinar has not taken place yet."), code="not_held")
+    rows, bad = read_attendance_csv(raw)
+    registered_emails = set(Registration.objects.filter(webinar=webinar).values_list("email", flat=True))
+    attendees = {row.email for row in rows}
+    matched = attendees & registered_emails
+    result = AttendanceResult(matched=len(matched), attendees=len(attendees), bad=bad)
+    seen_unknown = set()
+    for row in rows:
+        if row.email not in registered_emails and row.email not in seen_unknown:
+            seen_unknown.add(row.email)
+            result.unknown.append(row)
+    Registration.objects.filter(webinar=webinar).exclude(email__in=matched).update(has_attended=False)
+    Registration.objects.filter(webinar=webinar, email__in=matched).update(has_attended=True)
+    webinar.attendance_count = len(attendees)
+    webinar.save(update_fields=["attendance_count", "updated_at"])
+    return result
+
+
+def attendance_breakdown(*, webinar: Webinar) -> dict[str, list[dict]]:
+    """Registered attendees counted by country, by region and by type of participant (for the admin).
+
+    The region comes from the country (webinars.country_regions); a country it does not
+    know, or a region the Secretariat has not entered, counts as "Other or unknown region".
+    """
+    attended = Registration.objects.filter(webinar_id=webinar.pk, has_attended=True)
+    by_country = list(attended.values("country").annotate(count=Count("pk")).order_by("-count", "country"))
+    regions = {region.code: region for region in Region.objects.all()}
+    by_region_code: dict[str | None, int] = {}
+    for row in by_country:
+        code = region_code(row["country"])
+        code = code if code in regions else None
+        by_region_code[code] = by_region_code.get(code, 0) + row["count"]
+    by_region = [
+        {"region": str(regions[code]) if code else _("Other or unknown region"), "count": count}
+        for code, count in sorted(
+            by_region_code.items(),
+            key=lambda item: (-item[1], regions[item[0]].order if item[0] else 1_000_000, item[0] or ""),
+        )
+    ]
+    labels = dict(Registration.ParticipantType.choices)
+    by_type = [
+        {"participant_type": labels.get(row["participant_type"], row["participant_type"]), "count": row["count"]}
+        for row in attended.values("participant_type").annotate(count=Count("pk")).order_by("-count")
+    ]
+    return {"by_country": by_country, "by_region": by_region, "by_type": by_type}

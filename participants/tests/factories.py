@@ -1,0 +1,34 @@
+import factory
+from django.utils import timezone
+
+from participants.models import Campaign, NetworkMember, Registration
+from webinars.tests.factories import WebinarFactory
+
+
+class NetworkMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NetworkMember
+
+    email = factory.Sequence(lambda n: f"participant{n}@example.org")
+    language = "en"
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    webinar = factory.SubFactory(WebinarFactory)
+    name = factory.Sequence(lambda n: f"Participant {n}")
+    email = factory.Sequence(lambda n: f"participant{n}@example.org")
+    country = "KE"
+    participant_type = Registration.ParticipantType.IP_OFFICE
+    language = "en"
+    consented_at = factory.LazyFunction(timezone.now)
+
+
+class CampaignFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Campaign
+
+    webinar = factory.SubFactory(WebinarFactory)
+    subject = "Join the next webinar"

@@ -1,0 +1,72 @@
+"""Registering for a scheduled webinar, and cancelling: the form, and the pages that follow.
+
+What the page says after a valid registration never depends on whether the address was
+registered already or got a place: the message sent to the address says which.
+"""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from participants.forms.registration import RegistrationForm
+from participants.models import Registration
+from participants.services import registration
+
+
+@require_http_methods(["GET", "POST"])
+def webinar_register(request, slug):
+    """The form; the webinar is read once, lightly, and handed to the service as it is."""
+    webinar = get_object_or_404(registration.public_webinars_for_registration(), slug=slug)
+    is_open = registration.is_registration_open(webinar)
+    form = RegistrationForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and is_open:
+        if form.is_from_a_robot:
+            return redirect("participants:webinar_registered", slug=webinar.slug)  # nothing saved, nothing said
+        if form.is_valid():
+            try:
+                registration.register_participant(webinar=webinar, data=form.service_data(), actor=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+                is_open = registration.is_registration_open(webinar)
+            else:
+                return redirect("participants:webinar_registered", slug=webinar.slug)
+    context = {"webinar": webinar, "form": form, "is_open": is_open}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "participants/registration/register.html", context, status=status)
+
+
+@require_GET
+def webinar_registered(request, slug):
+    webinar = get_object_or_404(registration.public_webinars_for_registration(), slug=slug)
+    return render(request, "participants/registration/registered.html", {"webinar": webinar})
+
+
+@require_http_methods(["GET", "POST"])
+def registration_cancel(request, token):
+    """The link in every message: GET shows a button, POST cancels.
+
+    Mail scanners open links; only the button (a POST with CSRF) cancels. A forged or
+    altered link answers 404, as for a registration that does not exist.
+    """
+    found = registration.registration_from_cancel_token(token)
+    if found is None:
+        raise Http404
+    error = None
+    if request.method == "POST":
+        try:
+            registration.cancel_registration(registration=found, actor=request.user)
+        except ValidationError as problem:
+            error = " ".join(problem.messages)
+        else:
+            return redirect("participants:registration_cancel", token=token)
+    context = {
+        "registration": found,
+        "webinar": found.webinar,
+        "is_cancelled": found.state == Registration.State.CANCELLED,
+        "can_cancel": registration.is_registration_open(found.webinar),
+        "error": error,
+    }
+    return render(
+        request, "participants/registration/cancel.html", context, status=400 if request.method == "POST" else 200
+    )
