@@ -22,4 +22,7 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        permissions = [
+            ("invite_user", _("Send invitations to set a password")),
+        ]
         swappable = "AUTH_USER_MODEL"

@@ -55,6 +55,9 @@ class ExpertInvitation(StateMachineMixin, models.Model):
         ordering = ["-invited_at", "-pk"]
         verbose_name = _("expert invitation")
         verbose_name_plural = _("expert invitations")
+        permissions = [
+            ("invite_expert", _("Invite experts to give a webinar and withdraw invitations")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["expert", "webinar"],

@@ -82,6 +82,10 @@ class AnnualPlan(StateMachineMixin, models.Model):
         ordering = ["-year"]
         verbose_name = _("annual plan")
         verbose_name_plural = _("annual plans")
+        permissions = [
+            ("run_solver", _("Run the plan solver on a draft plan")),
+            ("publish_annualplan", _("Publish an annual plan to the groups and the public")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(capacity__gte=1),

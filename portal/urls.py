@@ -8,6 +8,8 @@ admin.site.site_header = _("Technical assistance webinars: the Secretariat's adm
 admin.site.site_title = _("Technical assistance webinars")
 admin.site.index_title = _("Administration")
 
+handler403 = "portal.views.permission_denied"
+
 urlpatterns = [
     path("i18n/", include("accounts.i18n_urls")),
 ]

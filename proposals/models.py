@@ -62,6 +62,9 @@ class ConsultationCycle(StateMachineMixin, models.Model):
         ordering = ["-target_year"]
         verbose_name = _("consultation cycle")
         verbose_name_plural = _("consultation cycles")
+        permissions = [
+            ("approve_consultationcycle", _("Approve a consultation so that it opens to the groups")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(deadline_at__gt=models.F("opens_at")),
@@ -265,6 +268,10 @@ class Proposal(StateMachineMixin, models.Model):
         ordering = ["-cycle__target_year", "group", "pk"]
         verbose_name = _("proposal")
         verbose_name_plural = _("proposals")
+        permissions = [
+            ("review_proposal", _("Review the groups' answers: under review, decline, merge")),
+            ("view_draft_proposal", _("Read a group's unsubmitted drafts")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(models.Q(kind="adoption") & models.Q(candidate_topic__isnull=False))

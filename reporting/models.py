@@ -187,6 +187,11 @@ class ReportSnapshot(models.Model):
         ordering = ["-generated_at"]
         verbose_name = _("kept report")
         verbose_name_plural = _("kept reports")
+        permissions = [
+            ("view_annual_report", _("Read and export the annual report")),
+            ("keep_annual_report", _("Keep an annual report with its data")),
+            ("view_dashboard", _("See the Secretariat's dashboard")),
+        ]
 
     def __str__(self) -> str:
         years = f" {self.first_year}-{self.last_year}" if self.first_year else ""

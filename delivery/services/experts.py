@@ -32,7 +32,7 @@ from outbox.services import queue_notice
 from webinars.models import Expert, Feedback, Language, Region, Webinar
 from webinars.time_zones import geneva_time_text
 
-INVITATION_SALT = "delivery.services.experts.invitation"
+INVITATION_SALT = "webinars.experts.invitation"
 INVITATION_MAX_AGE = timedelta(days=30)
 MAX_DECLINE_REASON = 2000
 # Words too common to say anything about an expert's field.

@@ -33,8 +33,8 @@ from outbox.models import Notice
 from outbox.services import queue_notice
 from webinars.models import Expert, Feedback, Webinar
 
-SURVEY_SALT = "delivery.services.survey.answer"
-RESPONDENT_SALT = "delivery.services.survey.respondent"
+SURVEY_SALT = "webinars.survey.answer"
+RESPONDENT_SALT = "webinars.survey.respondent"
 RATING_FIELDS = ("overall_rating", "content_rating", "expert_rating")
 ANSWER_FIELDS = (*RATING_FIELDS, "useful", "to_improve", "topic_suggestion")
 

@@ -251,9 +251,7 @@ def test_a_forged_link_gets_a_400_page_with_a_clear_message(client, token):
         payload, rest = good.split(":", 1)
         token = signing.b64_encode(b'{"w":%d,"r":"x","s":"expert"}' % webinar.pk).decode() + ":" + rest
     elif token == "other-salt":
-        token = signing.dumps(
-            {"w": webinar.pk, "r": "x", "s": "participant"}, salt="participants.services.network.confirm"
-        )
+        token = signing.dumps({"w": webinar.pk, "r": "x", "s": "participant"}, salt="webinars.network.confirm")
     elif token == "not-held":
         token = token_for(WebinarFactory(status=Webinar.Status.SCHEDULED))
 

@@ -106,6 +106,9 @@ class Campaign(StateMachineMixin, models.Model):
         ordering = ["-created_at"]
         verbose_name = _("campaign")
         verbose_name_plural = _("campaigns")
+        permissions = [
+            ("send_campaign", _("Send campaigns to their audience")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(state="sent") | models.Q(sent_at__isnull=False),

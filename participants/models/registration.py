@@ -62,6 +62,9 @@ class Registration(models.Model):
         ordering = ["created_at"]
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
+        permissions = [
+            ("record_attendance", _("Upload attendance reports")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 "webinar",

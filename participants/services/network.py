@@ -28,9 +28,9 @@ from participants.models import NetworkMember
 from portal.throttle import Rate, within_rate
 from webinars.models import Region, ScopeArea
 
-CONFIRM_SALT = "participants.services.network.confirm"
-UNSUBSCRIBE_SALT = "participants.services.network.unsubscribe"
-PREFERENCES_SALT = "participants.services.network.preferences"
+CONFIRM_SALT = "webinars.network.confirm"
+UNSUBSCRIBE_SALT = "webinars.network.unsubscribe"
+PREFERENCES_SALT = "webinars.network.preferences"
 # Seconds within which the same join request is taken for a double-click, not a new request.
 REPEAT_WINDOW_SECONDS = 60
 
@@ -49,7 +49,7 @@ class InvalidLink(Exception):
 def _address_tag(email: str) -> str:
     """A keyed digest of the address: it ties a link to one address without writing the
     address itself into URLs (and so into proxy logs)."""
-    return salted_hmac("participants.services.network.address", normalise_email(email)).hexdigest()[:20]
+    return salted_hmac("webinars.network.address", normalise_email(email)).hexdigest()[:20]
 
 
 def _payload(member: NetworkMember) -> dict:

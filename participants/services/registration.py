@@ -35,7 +35,7 @@ REMINDERS = (("day", timedelta(days=1)), ("hour", timedelta(hours=1)))
 # An attendance report larger than this is not a report of one webinar.
 MAX_ATTENDANCE_ROWS = 20_000
 # A cancellation link works until the webinar starts; webinars are scheduled within the year.
-CANCEL_SALT = "participants.services.registration.cancel"
+CANCEL_SALT = "webinars.registration.cancel"
 CANCEL_LINK_MAX_AGE = 400 * 24 * 3600
 # What registering reads of a webinar: one query, not the dozens of translated text columns.
 REGISTRATION_WEBINAR_FIELDS = ("slug", "title", "status", "starts_at", "duration_minutes", "capacity", "join_url")

@@ -83,5 +83,8 @@ def test_staff_creates_a_campaign_previews_it_in_french_and_arabic_and_tests_it(
     screenshot(page, "campaign-test-sent")
 
     _click_and_wait(page, page.get_by_role("link", name="Promotion kit"))
-    assert page.locator('section[lang="ar"] img').evaluate("image => image.naturalWidth") == 1200
+    card = page.locator('section[lang="ar"] img')
+    card.scroll_into_view_if_needed()  # the cards load lazily
+    card.evaluate("image => image.complete ? null : new Promise(done => image.addEventListener('load', done))")
+    assert card.evaluate("image => image.naturalWidth") == 1200
     screenshot(page, "campaign-promotion-kit")

@@ -218,6 +218,11 @@ class Webinar(StateMachineMixin, models.Model):
         ordering = ["-starts_at", "title"]
         verbose_name = _("webinar")
         verbose_name_plural = _("webinars")
+        permissions = [
+            ("schedule_webinar", _("Schedule, postpone, cancel or mark webinars held")),
+            ("record_followup", _("Record the follow-up of held webinars: materials, summary, answers")),
+            ("send_survey", _("Send the feedback survey of a webinar")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(duration_minutes__gte=1) & models.Q(duration_minutes__lte=480),

@@ -1,0 +1,56 @@
+"""The portal's own pages: the refusal page every app's views and the admin share."""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import Resolver404, resolve
+
+from portal.permissions import MissingPermission, SecretariatOnly, is_secretariat
+
+# What each page of a model's admin needs, Django's own rule (the change permission also lets
+# a person view).
+ADMIN_PAGE_PERMISSIONS = {
+    "changelist": ("view", "change"),
+    "change": ("view", "change"),
+    "history": ("view", "change"),
+    "add": ("add",),
+    "delete": ("delete",),
+}
+
+
+def _admin_page_permissions(request) -> tuple[str, ...]:
+    """For a refused page of the admin: the permissions that would open it."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return ()
+    if match.namespace != "admin" or not match.url_name:
+        return ()
+    for model in admin.site._registry:
+        opts = model._meta
+        prefix = f"{opts.app_label}_{opts.model_name}_"
+        if match.url_name.startswith(prefix):
+            actions = ADMIN_PAGE_PERMISSIONS.get(match.url_name[len(prefix) :], ("change",))
+            return tuple(f"{opts.app_label}.{action}_{opts.model_name}" for action in actions)
+    return ()
+
+
+def permission_denied(request, exception: PermissionDenied | None = None):
+    """403, in the person's language: what the page needed and why they may not have it.
+
+    Never the data and never the admin's login: a member of the Secretariat learns which
+    permission is missing, anyone else that the page is the Secretariat's.
+    """
+    missing: list[str] = []
+    reason = ""
+    if isinstance(exception, MissingPermission):
+        missing = exception.labels
+        reason = exception.reason
+    elif isinstance(exception, SecretariatOnly) or not is_secretariat(request.user):
+        reason = str(SecretariatOnly())
+    else:
+        perms = _admin_page_permissions(request)
+        missing = MissingPermission(*perms).labels if perms else []
+        reason = str(exception or "") if exception and str(exception) not in ("", "()") else ""
+    context = {"missing": missing, "reason": reason, "is_secretariat": is_secretariat(request.user)}
+    return render(request, "403.html", context, status=403)
