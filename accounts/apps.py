@@ -9,7 +9,9 @@ def keep_roles_in_step(sender, using="default", **kwargs) -> None:
 
     from accounts.roles import sync_roles
 
-    if sender is list(apps.get_app_configs())[-1]:
+    # post_migrate goes to each app with models in turn; the last one comes after every permission exists.
+    last = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
+    if sender is last:
         sync_roles(using=using, strict=False)
 
 

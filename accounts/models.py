@@ -24,5 +24,6 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
         permissions = [
             ("invite_user", _("Send invitations to set a password")),
+            ("give_roles", _("Give the Secretariat's roles to other people")),
         ]
         swappable = "AUTH_USER_MODEL"

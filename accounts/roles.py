@@ -82,6 +82,7 @@ PROGRAMME_MANAGER = (
     # people: staff and coordinators, and their invitations to set a password
     *_model_perms("accounts.user", "view", "add", "change"),
     "accounts.invite_user",
+    "accounts.give_roles",
     "auth.view_group",
     "reporting.keep_annual_report",
 )

@@ -19,6 +19,7 @@ from accounts.models import User
 from accounts.tokens import invitation_token_generator
 from outbox.models import Notice
 from outbox.services import queue_notice
+from portal.permissions import require_permission
 
 
 def _uidb64(user: User) -> str:
@@ -35,11 +36,15 @@ def invite_user(*, user: User, actor: User) -> Notice:
     """Send the person a link to set their password (a week's validity), in their language.
 
     Each invitation is a new message (its key carries the time of the invitation), and
-    it voids the links of earlier invitations: only the newest one works.
+    it voids the links of earlier invitations: only the newest one works. Whoever sets a
+    superuser's password holds every right of the portal, so only a superuser invites one.
     """
-    if not actor.is_staff:
-        raise PermissionDenied(_("Only the Secretariat invites people to the portal."))
+    require_permission(actor, "accounts.invite_user")
     user = User.objects.select_for_update().get(pk=user.pk)
+    if user.is_superuser and actor is not None and not actor.is_superuser:
+        raise PermissionDenied(
+            _("%(user)s is a superuser: only a superuser may invite them.") % {"user": user.get_username()}
+        )
     if not user.is_active:
         raise ValidationError(
             _("%(user)s cannot be invited: the account is not active.") % {"user": user.get_username()}
@@ -123,4 +128,32 @@ def update_account(*, user: User, actor: User, first_name: str, last_name: str, 
     user.language = language
     user.full_clean(exclude=["password", "username", "email"])
     user.save(update_fields=["first_name", "last_name", "language"])
+    return user
+
+
+@transaction.atomic
+def set_roles(*, user: User, roles: list[str], actor: User | None) -> User:
+    """Give a person exactly these roles of the Secretariat (accounts.roles), keeping their other groups.
+
+    Roles are given to other people: nobody gives themselves one, and a superuser's account is
+    a superuser's business only.
+    """
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import ROLES_BY_NAME
+
+    require_permission(actor, "accounts.give_roles")
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if actor is not None and not actor.is_superuser:
+        if actor.pk == user.pk:
+            raise PermissionDenied(_("Nobody gives themselves a role: ask another programme manager."))
+        if user.is_superuser:
+            raise PermissionDenied(
+                _("%(user)s is a superuser: only a superuser may change their account.") % {"user": user.get_username()}
+            )
+    unknown = sorted(set(roles) - set(ROLES_BY_NAME))
+    if unknown:
+        raise ValidationError(_("These are not roles of the Secretariat: %(names)s.") % {"names": ", ".join(unknown)})
+    kept = list(user.groups.exclude(name__in=ROLES_BY_NAME))
+    user.groups.set([*kept, *Group.objects.filter(name__in=roles)])
     return user

@@ -29,9 +29,15 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def landing_url(user) -> str:
-    """Where a person goes after logging in: staff to the Secretariat dashboard, coordinators to theirs."""
+    """Where a person goes after logging in: staff to the Secretariat dashboard, coordinators to theirs.
+
+    Staff whose roles do not include the dashboard go to the administration's home, which
+    lists what they may open, rather than to a page that would refuse them.
+    """
     if user.is_staff:
-        return reverse("reporting:dashboard")
+        if user.has_perm("reporting.view_dashboard"):
+            return reverse("reporting:dashboard")
+        return reverse("admin:index")
     try:
         return resolve_url(settings.LOGIN_REDIRECT_URL)
     except NoReverseMatch:  # the coordinators' dashboard is not mounted (yet)

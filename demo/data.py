@@ -532,6 +532,16 @@ SECRETARIAT = {
     "language": "en",
 }
 
+# The Secretariat's people, one per role (accounts.roles), each reading the portal in their
+# own language; "secretariat" above is the superuser who administers the portal.
+SECRETARIAT_STAFF = [
+    {"username": "manager", "role": "Programme manager", "language": "fr", "first": "Amélie", "last": "Dubois"},
+    {"username": "officer", "role": "Programme officer", "language": "en", "first": "Daniel", "last": "Okafor"},
+    {"username": "communications", "role": "Communications", "language": "es", "first": "Lucía", "last": "Fernández"},
+    {"username": "reporting", "role": "Reporting officer", "language": "zh-hans", "first": "Wei", "last": "Zhang"},
+    {"username": "reader", "role": "Read-only", "language": "ru", "first": "Olga", "last": "Petrova"},
+]
+
 # One coordinator per group, in the group's working language; the African Group has a
 # second one (a group may have several), who reads the portal in Arabic.
 COORDINATORS = [

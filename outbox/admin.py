@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from outbox.models import Notice
+from outbox.personal_links import hide_personal_links
 from outbox.previews import preview_rows
 from outbox.services import resend_notice
 
@@ -110,7 +111,11 @@ class NoticeAdmin(admin.ModelAdmin):
         # person's password: whoever may read the outbox could take over the account with it.
         if notice.kind in Notice.KINDS_WITH_PERSONAL_LINKS and notice.state != Notice.State.SENT:
             return _("Not shown: this message holds a personal link to set a password.")
-        return format_html('<pre class="notice-preview" lang="{}">{}</pre>', notice.language, notice.body)
+        # Other personal links (cancel, accept or decline, survey, network) act as the person
+        # for as long as they last: the reader sees that there was one, not the link.
+        return format_html(
+            '<pre class="notice-preview" lang="{}">{}</pre>', notice.language, hide_personal_links(notice.body)
+        )
 
     @admin.action(description=_("Send the selected failed messages again"), permissions=["resend"])
     def resend_selected(self, request, queryset):

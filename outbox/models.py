@@ -34,6 +34,9 @@ class Notice(models.Model):
         EXPERT_ANSWER = "expert_answer", _("An expert answered an invitation")
         CAMPAIGN = "campaign", _("Promotion of a webinar")
         MATERIALS_AVAILABLE = "materials_available", _("Materials of a webinar available")
+        WEBINAR_CANCELLED = "webinar_cancelled", _("A webinar was cancelled")
+        WEBINAR_POSTPONED = "webinar_postponed", _("A webinar was postponed")
+        WEBINAR_MOVED = "webinar_moved", _("A webinar has a new date")
 
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")

@@ -180,6 +180,17 @@ SAMPLE_CONTEXTS[Notice.Kind.REGISTRATION_WAITLISTED] = {**_REGISTRATION, "join_u
 SAMPLE_CONTEXTS[Notice.Kind.REGISTRATION_PROMOTED] = _REGISTRATION
 SAMPLE_CONTEXTS[Notice.Kind.REGISTRATION_CANCELLED] = {**_REGISTRATION, "join_url": "", "cancel_url": ""}
 SAMPLE_CONTEXTS[Notice.Kind.WEBINAR_REMINDER] = {**_REGISTRATION, "reminder": "day"}
+_WEBINAR_CHANGE = {
+    **_REGISTRATION,
+    "join_url": "",
+    "previous_starts_at_text": "28 October 2030 14:00",
+    "is_expert": False,
+    "is_waitlisted": False,
+    "was_postponed": False,
+}
+SAMPLE_CONTEXTS[Notice.Kind.WEBINAR_CANCELLED] = {**_WEBINAR_CHANGE, "cancel_url": ""}
+SAMPLE_CONTEXTS[Notice.Kind.WEBINAR_POSTPONED] = _WEBINAR_CHANGE
+SAMPLE_CONTEXTS[Notice.Kind.WEBINAR_MOVED] = _WEBINAR_CHANGE
 
 
 def sample_context(kind: str) -> dict:

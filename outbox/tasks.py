@@ -1,9 +1,11 @@
+"""The tasks that send the outbox: thin callers of outbox.delivery (which never imports them)."""
+
 from celery import shared_task
 
-from outbox import services
+from outbox import delivery
 
 
-@shared_task(bind=True, acks_late=True, max_retries=services.MAX_ATTEMPTS - 1)
+@shared_task(bind=True, acks_late=True, max_retries=delivery.MAX_ATTEMPTS - 1)
 def deliver_notice_task(self, notice_id: int) -> None:
     """Send one notice; a refusal is retried later, each wait twice the one before.
 
@@ -11,11 +13,11 @@ def deliver_notice_task(self, notice_id: int) -> None:
     task to the next worker, and the row lock and state make sure nothing goes twice.
     """
     try:
-        services.deliver_notice(notice_id=notice_id)
-    except services.DeliveryFailed as failure:
+        delivery.deliver_notice(notice_id=notice_id)
+    except delivery.DeliveryFailed as failure:
         if self.request.is_eager or self.request.retries >= self.max_retries:
             return  # the row records the failure; the sweep or the Secretariat's "resend" takes over
-        delay = services.retry_delay(self.request.retries + 1).total_seconds()
+        delay = delivery.retry_delay(self.request.retries + 1).total_seconds()
         raise self.retry(countdown=delay, exc=failure) from failure
 
 
@@ -27,5 +29,5 @@ def send_pending_notices() -> int:
     while it is sent and a sent one is never sent again. Killed midway, the task is
     delivered again (late acknowledgement) and sends the rest.
     """
-    counts = services.deliver_pending_notices()
+    counts = delivery.deliver_pending_notices()
     return counts["done"] + counts["failed"]

@@ -1,6 +1,9 @@
 """The Secretariat's admin for annual plans and their entries.
 
-A plan is published through its service, never by editing its state here.
+A plan is published through its service, never by editing its state here; once
+published it is read here, not changed (``can_change_plan``), as on the planning
+screens. Proposals are merged on the review screen (``merge_proposals``), which settles
+their states; the admin shows the mergers.
 """
 
 from django.contrib import admin
@@ -9,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationStackedInline
 
 from planning.models import AnnualPlan, PlanEntry, ProposalMerge, SynergySuggestion
+from planning.permissions import can_change_plan
 from portal.admin_kit import RECORD, ReadOnlyHistoryAdmin, TabbedTranslationMedia, in_every_language
 
 PLAN_ENTRY_AUTOCOMPLETE = ("topic", "region", "languages", "proposals", "expert", "webinar")
@@ -31,6 +35,15 @@ class PlanEntryInline(TranslationStackedInline):
     autocomplete_fields = PLAN_ENTRY_AUTOCOMPLETE
     ordering = ("position",)
     extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and (obj is None or can_change_plan(request.user, obj))
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (obj is None or can_change_plan(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or can_change_plan(request.user, obj))
 
 
 @admin.register(AnnualPlan)
@@ -59,6 +72,9 @@ class AnnualPlanAdmin(TabbedTranslationMedia, ReadOnlyHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(entry_count=Count("entries"))
 
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (obj is None or can_change_plan(request.user, obj))
+
     @admin.display(description=_("entries"), ordering="entry_count")
     def entry_count(self, plan):
         return plan.entry_count
@@ -72,6 +88,12 @@ class PlanEntryAdmin(TabbedDjangoJqueryTranslationAdmin):
     search_fields = (*in_every_language("title", "rationale"),)
     autocomplete_fields = ("plan", "topic", "region", "proposals", "expert", "webinar")
     filter_horizontal = ("languages",)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (obj is None or can_change_plan(request.user, obj.plan))
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or can_change_plan(request.user, obj.plan))
 
 
 @admin.register(SynergySuggestion)
@@ -88,5 +110,10 @@ class ProposalMergeAdmin(admin.ModelAdmin):
     list_display = ("lead", "cycle", "created_by", "created_at")
     list_filter = ("cycle",)
     list_select_related = ("lead", "cycle", "created_by")
-    autocomplete_fields = ("lead", "members")
-    readonly_fields = ("created_by", "created_at")
+    readonly_fields = ("cycle", "lead", "members", "created_by", "created_at")
+
+    def has_add_permission(self, request):
+        return False  # a merger is made on the review screen, which puts its proposals in the right states
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from planning import selectors, solver, synergy
 from planning.models import AnnualPlan, PlanEntry, ProposalMerge, SynergySuggestion
+from planning.permissions import CHANGE_PLAN, PUBLISH_PLAN, REVIEW, RUN_SOLVER, START_PLAN
+from portal.permissions import require_permission
 from proposals.cycle import queue_outcome_notices
 from proposals.models import ConsultationCycle, Proposal
 from webinars.models import Language, Region, Series, Topic, Webinar
@@ -47,6 +49,7 @@ def _to_review(proposal: Proposal) -> None:
 @transaction.atomic
 def mark_under_review(*, actor, proposal: Proposal) -> Proposal:
     """The Secretariat starts examining an answer; the group can no longer change it."""
+    require_permission(actor, REVIEW)
     proposal = _lock_proposal(proposal)
     proposal.change_state(Proposal.State.UNDER_REVIEW)
     _save_state(proposal, actor)
@@ -56,6 +59,7 @@ def mark_under_review(*, actor, proposal: Proposal) -> Proposal:
 @transaction.atomic
 def decline_proposal(*, actor, proposal: Proposal, reason: str) -> Proposal:
     """Not retained, with the reason the group will read."""
+    require_permission(actor, REVIEW)
     if not reason.strip():
         raise ValidationError(_("Give the group the reason why its proposal is not retained."))
     proposal = _lock_proposal(proposal)
@@ -73,6 +77,7 @@ def merge_proposals(*, actor, lead: Proposal, others: list[Proposal]) -> Proposa
     Every source is kept (the merger lists them; the plan entry of the lead names them
     all) and each group sees what its proposal was merged into.
     """
+    require_permission(actor, REVIEW)
     ids = sorted({p.pk for p in others} - {lead.pk})
     if not ids:
         raise ValidationError(_("Choose at least one other proposal to merge."))
@@ -139,6 +144,7 @@ def _documents(cycle: ConsultationCycle) -> list[synergy.Document]:
 @transaction.atomic
 def refresh_synergy_suggestions(*, actor, cycle: ConsultationCycle) -> list[SynergySuggestion]:
     """Run the finder over the cycle's answers; new suggestions join, decided ones stay decided."""
+    require_permission(actor, REVIEW)
     found = synergy.find_synergies(_documents(cycle))
     existing = {s.signature: s for s in SynergySuggestion.objects.filter(cycle=cycle)}
     created = []
@@ -172,6 +178,7 @@ def _lock_pending(suggestion: SynergySuggestion) -> SynergySuggestion:
 @transaction.atomic
 def accept_synergy_suggestion(*, actor, suggestion: SynergySuggestion, lead: Proposal | None = None) -> ProposalMerge:
     """Merge the suggested proposals; the lead is the one chosen, or the earliest received."""
+    require_permission(actor, REVIEW)
     suggestion = _lock_pending(suggestion)
     proposals = list(suggestion.proposals.order_by("submitted_at", "pk"))
     lead = lead or proposals[0]
@@ -186,6 +193,8 @@ def accept_synergy_suggestion(*, actor, suggestion: SynergySuggestion, lead: Pro
 
 @transaction.atomic
 def dismiss_synergy_suggestion(*, actor, suggestion: SynergySuggestion) -> SynergySuggestion:
+    """The proposals stay apart; a refresh will not suggest them together again."""
+    require_permission(actor, REVIEW)
     suggestion = _lock_pending(suggestion)
     suggestion.state = SynergySuggestion.State.DISMISSED
     suggestion.decided_by, suggestion.decided_at = actor, timezone.now()
@@ -196,6 +205,7 @@ def dismiss_synergy_suggestion(*, actor, suggestion: SynergySuggestion) -> Syner
 @transaction.atomic
 def start_plan(*, actor, cycle: ConsultationCycle) -> AnnualPlan:
     """The draft plan of the year the cycle prepares (made once, then reused)."""
+    require_permission(actor, START_PLAN)
     plan = AnnualPlan.objects.filter(cycle=cycle).first()
     if plan is not None:
         return plan
@@ -207,6 +217,7 @@ def start_plan(*, actor, cycle: ConsultationCycle) -> AnnualPlan:
 @transaction.atomic
 def run_solver(*, actor, plan: AnnualPlan) -> solver.PlanResult:
     """Replace the draft's entries by the solver's best plan, with a reason for every proposal."""
+    require_permission(actor, RUN_SOLVER)
     plan = _lock_plan(plan)
     if plan.cycle_id is None:
         raise ValidationError(_("Link the plan to its consultation first."))
@@ -257,6 +268,7 @@ def _renumber(plan: AnnualPlan, entries: list[PlanEntry]) -> None:
 @transaction.atomic
 def move_plan_entry(*, actor, entry: PlanEntry, position: int) -> PlanEntry:
     """Put an entry at another place in the year; the others close ranks."""
+    require_permission(actor, CHANGE_PLAN)
     plan = _lock_plan(entry.plan)
     entries = [e for e in plan.entries.order_by("position") if e.pk != entry.pk]
     position = min(max(position, 1), len(entries) + 1)
@@ -268,6 +280,8 @@ def move_plan_entry(*, actor, entry: PlanEntry, position: int) -> PlanEntry:
 
 @transaction.atomic
 def remove_plan_entry(*, actor, entry: PlanEntry) -> None:
+    """Take an entry out of the draft; the others close ranks."""
+    require_permission(actor, CHANGE_PLAN)
     plan = _lock_plan(entry.plan)
     entry.delete()
     _renumber(plan, list(plan.entries.order_by("position")))
@@ -276,6 +290,7 @@ def remove_plan_entry(*, actor, entry: PlanEntry) -> None:
 @transaction.atomic
 def add_plan_entry(*, actor, plan: AnnualPlan, proposal: Proposal) -> PlanEntry:
     """Add a proposal the solver left out (a series: its next part not yet in the plan)."""
+    require_permission(actor, CHANGE_PLAN)
     plan = _lock_plan(plan)
     if proposal.cycle_id != plan.cycle_id or proposal.state not in selectors.REVIEWABLE:
         raise ValidationError(_("Only proposals under review in this consultation can be added."))
@@ -309,6 +324,7 @@ def add_plan_entry(*, actor, plan: AnnualPlan, proposal: Proposal) -> PlanEntry:
 @transaction.atomic
 def update_plan_entry(*, actor, entry: PlanEntry, form) -> PlanEntry:
     """Save the Secretariat's edit of an entry (period, regions, languages, expert, date)."""
+    require_permission(actor, CHANGE_PLAN)
     _lock_plan(entry.plan)
     entry = form.save(commit=False)
     regions = list(form.cleaned_data.get("regions") or [])
@@ -353,6 +369,7 @@ def publish_plan(*, actor, plan: AnnualPlan) -> list[Webinar]:
     every other answer is declined; the cycle is decided; outcome notices are queued.
     A plan over capacity or budget, or with a series out of order, is refused.
     """
+    require_permission(actor, PUBLISH_PLAN)
     plan = _lock_plan(plan)
     cycle = ConsultationCycle.objects.select_for_update().get(pk=plan.cycle_id) if plan.cycle_id else None
     if cycle is None or cycle.state != ConsultationCycle.State.CLOSED:

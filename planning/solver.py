@@ -6,9 +6,9 @@ what comes back. `check_plan` names the rules an edited plan breaks.
 
 The rules, from the strategy ("normally no more than six webinars a year", "limited by
 staff and money"; "if demand exceeds capacity, topics inside the scope come first,
-while every region still gets at least one webinar"), and from issue 7 (series order,
-languages spread, fairness between groups) are weighed lexicographically, most
-important first:
+while every region still gets at least one webinar"), and from the Secretariat's way of
+planning a fair year (a graded series in order, languages spread, fairness between
+groups) are weighed lexicographically, most important first:
 
 1. hard: at most `capacity` webinars; total cost within `budget`; a part k of a series
    only if part k-1 is held already or also in the plan (and then earlier in it);

@@ -1,7 +1,10 @@
-"""The Secretariat's review and planning screens: thin callers of selectors and services."""
+"""The Secretariat's review and planning screens: thin callers of selectors and services.
+
+Each screen opens with the permission its job needs (``staff_page``); the services check
+it again, and a page shows a button only to those who may press it (``planning.permissions``).
+"""
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +15,26 @@ from django.views.decorators.http import require_POST
 from planning import selectors, services, solver
 from planning.forms import DeclineForm, MoveEntryForm, PlanEntryForm, ReviewFilterForm
 from planning.models import AnnualPlan, PlanEntry, SynergySuggestion
+from planning.permissions import (
+    CHANGE_PLAN,
+    PUBLISH_PLAN,
+    READ_ANSWERS,
+    REVIEW,
+    RUN_SOLVER,
+    START_PLAN,
+    VIEW_PLAN,
+    can_change_plan,
+    can_decide_suggestion,
+    can_decline_proposal,
+    can_mark_under_review,
+    can_publish_plan,
+    can_read_answers,
+    can_review_answers,
+    can_run_solver,
+    can_start_plan,
+    can_view_plan,
+)
+from portal.permissions import staff_page
 from proposals.models import ConsultationCycle, Proposal
 
 
@@ -32,24 +55,34 @@ def _fail(request, error: ValidationError) -> None:
         messages.error(request, message)
 
 
-@staff_member_required
+def _cycle_page(request, template: str, cycle: ConsultationCycle, context: dict):
+    """A page of one cycle: its tabs show only the screens the person may open."""
+    tabs = {"can_read_answers": can_read_answers(request.user), "can_view_plan": can_view_plan(request.user)}
+    return render(request, template, {"cycle": cycle, **tabs, **context})
+
+
+@staff_page(READ_ANSWERS)
 def cycle_list(request):
     cycles = ConsultationCycle.objects.order_by("-target_year")
     return render(request, "planning/cycle_list.html", {"cycles": cycles})
 
 
-@staff_member_required
+@staff_page(READ_ANSWERS)
 def cycle_review(request, cycle_id: int):
     cycle = _cycle(cycle_id)
     form = ReviewFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     proposals = list(selectors.review_proposals(cycle=cycle, filters=filters))
-    for proposal in proposals:  # one form per row, with ids of its own so that each label finds its field
-        proposal.decline_form = DeclineForm(auto_id=f"id_decline_{proposal.pk}_%s")
-    return render(request, "planning/cycle_review.html", {"cycle": cycle, "form": form, "proposals": proposals})
+    for proposal in proposals:
+        proposal.can_mark_under_review = can_mark_under_review(request.user, proposal)
+        proposal.can_decline = can_decline_proposal(request.user, proposal)
+        if proposal.can_decline:  # one form per row, with ids of its own so that each label finds its field
+            proposal.decline_form = DeclineForm(auto_id=f"id_decline_{proposal.pk}_%s")
+    context = {"form": form, "proposals": proposals, "can_review": can_review_answers(request.user)}
+    return _cycle_page(request, "planning/cycle_review.html", cycle, context)
 
 
-@staff_member_required
+@staff_page(READ_ANSWERS)
 def proposal_compare(request, cycle_id: int):
     cycle = _cycle(cycle_id)
     try:
@@ -57,10 +90,10 @@ def proposal_compare(request, cycle_id: int):
     except (KeyError, ValueError) as error:
         raise Http404 from error
     left, right = (_proposal(cycle, pk) for pk in ids)
-    return render(request, "planning/proposal_compare.html", {"cycle": cycle, "pair": [left, right]})
+    return _cycle_page(request, "planning/proposal_compare.html", cycle, {"pair": [left, right]})
 
 
-@staff_member_required
+@staff_page(REVIEW)
 @require_POST
 def proposal_review(request, cycle_id: int, proposal_id: int):
     cycle = _cycle(cycle_id)
@@ -72,7 +105,7 @@ def proposal_review(request, cycle_id: int, proposal_id: int):
     return redirect("planning:cycle_review", cycle_id=cycle.pk)
 
 
-@staff_member_required
+@staff_page(REVIEW)
 @require_POST
 def proposal_decline(request, cycle_id: int, proposal_id: int):
     cycle = _cycle(cycle_id)
@@ -88,7 +121,7 @@ def proposal_decline(request, cycle_id: int, proposal_id: int):
     return redirect("planning:cycle_review", cycle_id=cycle.pk)
 
 
-@staff_member_required
+@staff_page(REVIEW)
 @require_POST
 def proposal_merge(request, cycle_id: int):
     cycle = _cycle(cycle_id)
@@ -107,14 +140,17 @@ def proposal_merge(request, cycle_id: int):
     return redirect("planning:cycle_review", cycle_id=cycle.pk)
 
 
-@staff_member_required
+@staff_page(READ_ANSWERS)
 def synergy_list(request, cycle_id: int):
     cycle = _cycle(cycle_id)
-    suggestions = selectors.synergy_suggestions(cycle=cycle)
-    return render(request, "planning/synergy_list.html", {"cycle": cycle, "suggestions": suggestions})
+    suggestions = list(selectors.synergy_suggestions(cycle=cycle))
+    for suggestion in suggestions:
+        suggestion.can_decide = can_decide_suggestion(request.user, suggestion)
+    context = {"suggestions": suggestions, "can_refresh": can_review_answers(request.user)}
+    return _cycle_page(request, "planning/synergy_list.html", cycle, context)
 
 
-@staff_member_required
+@staff_page(REVIEW)
 @require_POST
 def synergy_refresh(request, cycle_id: int):
     cycle = _cycle(cycle_id)
@@ -126,7 +162,7 @@ def synergy_refresh(request, cycle_id: int):
     return redirect("planning:synergy_list", cycle_id=cycle.pk)
 
 
-@staff_member_required
+@staff_page(REVIEW)
 @require_POST
 def synergy_decide(request, cycle_id: int, suggestion_id: int, decision: str):
     cycle = _cycle(cycle_id)
@@ -145,14 +181,17 @@ def synergy_decide(request, cycle_id: int, suggestion_id: int, decision: str):
     return redirect("planning:synergy_list", cycle_id=cycle.pk)
 
 
-@staff_member_required
+@staff_page(VIEW_PLAN)
 def plan_detail(request, cycle_id: int):
     cycle = _cycle(cycle_id)
-    plan = AnnualPlan.objects.filter(cycle=cycle).first()
-    context = {"cycle": cycle, "plan": plan}
+    plan = AnnualPlan.objects.filter(cycle=cycle).select_related("cycle").first()
+    context = {"plan": plan, "can_start": plan is None and can_start_plan(request.user, cycle)}
     if plan is not None:
         entries = list(selectors.plan_entries(plan=plan))
         context |= {
+            "can_solve": can_run_solver(request.user, plan),
+            "can_publish": can_publish_plan(request.user, plan),
+            "can_change": can_change_plan(request.user, plan),
             "entries": entries,
             # A region nobody asked for is the proposals' gap, not a rule the plan breaks: it is
             # named once, with what the proposals and settings did not allow (report.conflicts).
@@ -166,10 +205,10 @@ def plan_detail(request, cycle_id: int):
             "names": selectors.reason_names(),
             "move_form": MoveEntryForm(),
         }
-    return render(request, "planning/plan_detail.html", context)
+    return _cycle_page(request, "planning/plan_detail.html", cycle, context)
 
 
-@staff_member_required
+@staff_page(START_PLAN)
 @require_POST
 def plan_start(request, cycle_id: int):
     cycle = _cycle(cycle_id)
@@ -180,7 +219,7 @@ def plan_start(request, cycle_id: int):
     return redirect("planning:plan_detail", cycle_id=cycle.pk)
 
 
-@staff_member_required
+@staff_page(RUN_SOLVER)
 @require_POST
 def plan_solve(request, cycle_id: int):
     cycle = _cycle(cycle_id)
@@ -198,7 +237,7 @@ def plan_solve(request, cycle_id: int):
     return redirect("planning:plan_detail", cycle_id=cycle.pk)
 
 
-@staff_member_required
+@staff_page(PUBLISH_PLAN)
 @require_POST
 def plan_publish(request, cycle_id: int):
     cycle = _cycle(cycle_id)
@@ -218,7 +257,7 @@ def plan_publish(request, cycle_id: int):
     return redirect("planning:plan_detail", cycle_id=cycle.pk)
 
 
-@staff_member_required
+@staff_page(CHANGE_PLAN)
 @require_POST
 def entry_move(request, cycle_id: int, entry_id: int):
     cycle = _cycle(cycle_id)
@@ -232,7 +271,7 @@ def entry_move(request, cycle_id: int, entry_id: int):
     return redirect("planning:plan_detail", cycle_id=cycle.pk)
 
 
-@staff_member_required
+@staff_page(CHANGE_PLAN)
 def entry_edit(request, cycle_id: int, entry_id: int):
     cycle = _cycle(cycle_id)
     entry = get_object_or_404(PlanEntry, plan__cycle=cycle, pk=entry_id)
@@ -243,4 +282,4 @@ def entry_edit(request, cycle_id: int, entry_id: int):
             return redirect("planning:plan_detail", cycle_id=cycle.pk)
         except ValidationError as error:
             _fail(request, error)
-    return render(request, "planning/entry_edit.html", {"cycle": cycle, "entry": entry, "form": form})
+    return _cycle_page(request, "planning/entry_edit.html", cycle, {"entry": entry, "form": form})

@@ -1,11 +1,14 @@
-"""The portal's own pages: the refusal page every app's views and the admin share."""
+"""The portal's own pages: the refusal page every app's views and the admin share, and the
+page of a signed link that does not work."""
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import gettext as _
 
 from portal.permissions import MissingPermission, SecretariatOnly, is_secretariat
+from portal.signing import InvalidLink
 
 # What each page of a model's admin needs, Django's own rule (the change permission also lets
 # a person view).
@@ -54,3 +57,21 @@ def permission_denied(request, exception: PermissionDenied | None = None):
         reason = str(exception or "") if exception and str(exception) not in ("", "()") else ""
     context = {"missing": missing, "reason": reason, "is_secretariat": is_secretariat(request.user)}
     return render(request, "403.html", context, status=403)
+
+
+def link_not_valid(request, error: InvalidLink, *, what: str = "", next_url: str = "", next_label: str = ""):
+    """400, in the language of the page the link opens: why the link does not work, and what to do.
+
+    Every page opened from a signed link (portal.signing) answers this one when the link is
+    refused. ``what`` is one sentence on what the person can do now (where a new link can be
+    had, and how); ``next_url`` and ``next_label`` the button that does it (by default, back
+    to the webinar topics).
+    """
+    context = {
+        "reason": error.reason,
+        "message": error.message,
+        "what": what,
+        "next_url": next_url or reverse("webinars:topic_list"),
+        "next_label": next_label or _("Back to the webinar topics"),
+    }
+    return render(request, "link_invalid.html", context, status=400)

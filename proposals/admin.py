@@ -1,20 +1,26 @@
 """The Secretariat's admin for the consultation: cycles, candidate topics, coordinators, proposals.
 
 States move through the services only (``proposals.services``): the admin shows them,
-filters on them, and offers the moves that have a service as actions.
+filters on them, and offers the moves that have a service as actions, each to those
+whose roles hold its permission. A group's unsubmitted draft stays the group's: it is
+listed and opened only with ``proposals.view_draft_proposal``, and every opening is
+recorded for the group to see.
 """
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from portal.admin_kit import RECORD, ReadOnlyHistoryAdmin, TranslatedHistoryAdmin, in_every_language
-from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, Proposal, ProposalPart
-from proposals.services import approve_cycle
+from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, DraftReading, Proposal, ProposalPart
+from proposals.permissions import can_approve_cycles, can_read_group_drafts
+from proposals.services import approve_cycle, record_draft_reading
 from webinars.forms import PartPositionsInlineFormSet, check_position_among_siblings
 
 
@@ -65,7 +71,12 @@ class ConsultationCycleAdmin(TranslatedHistoryAdmin):
     def proposal_count(self, cycle):
         return cycle.proposal_count
 
-    @admin.action(description=_("Approve the selected consultations (they open on their date)"))
+    def has_approve_permission(self, request) -> bool:
+        return can_approve_cycles(request.user)
+
+    @admin.action(
+        description=_("Approve the selected consultations (they open on their date)"), permissions=["approve"]
+    )
     def approve_selected(self, request, queryset):
         for cycle in queryset:
             try:
@@ -108,6 +119,103 @@ class CoordinatorAdmin(admin.ModelAdmin):
         return coordinator.user.email
 
 
+class DraftsStayWithTheirGroup:
+    """A group's unsubmitted draft, in the admin, only for those who may read drafts; each opening recorded.
+
+    Without ``proposals.view_draft_proposal`` drafts are left out of the list (and of the
+    autocomplete lists that use it), and their change, history and delete pages answer
+    404: the data is not shown, nor is it hinted at. With it, every page of a draft that
+    is opened is a reading the group sees in the proposal's history.
+    """
+
+    draft_state_lookup = "state"  # from this admin's model to its proposal's state
+    proposal_lookup = "pk"  # from Proposal to this admin's object id
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if can_read_group_drafts(request.user):
+            return queryset
+        return queryset.exclude(**{self.draft_state_lookup: Proposal.State.DRAFT})
+
+    def _open_draft_page(self, request, object_id) -> None:
+        try:
+            draft = Proposal.objects.filter(state=Proposal.State.DRAFT, **{self.proposal_lookup: unquote(object_id)})
+            draft = draft.first()
+        except (ValueError, ValidationError):
+            return  # not an id: the admin's own answer
+        if draft is None:
+            return
+        if not can_read_group_drafts(request.user):
+            raise Http404
+        if request.method == "GET" and self.has_view_or_change_permission(request):
+            record_draft_reading(proposal=draft, reader=request.user, place=DraftReading.Place.ADMIN)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._open_draft_page(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        self._open_draft_page(request, object_id)
+        return super().delete_view(request, object_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._open_draft_page(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._open_draft_page(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class DraftReadingInline(admin.TabularInline):
+    """Who from the Secretariat opened the proposal while it was a draft: kept as written, never edited."""
+
+    model = DraftReading
+    fields = ("read_at", "reader", "place")
+    readonly_fields = fields
+    ordering = ("-read_at", "-pk")
+    extra = 0
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("reader")
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        # Whoever may open the proposal sees who read it as a draft.
+        return request.user.has_perm("proposals.view_proposal") or request.user.has_perm("proposals.change_proposal")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(DraftReading)
+class DraftReadingAdmin(admin.ModelAdmin):
+    """Every reading of a group's draft by the Secretariat, across proposals: an audit trail, never edited."""
+
+    list_display = ("read_at", "reader", "proposal", "place")
+    list_filter = ("place",)
+    list_select_related = ("reader", "proposal")
+    search_fields = ("proposal__title", "reader__username", "reader__first_name", "reader__last_name")
+    date_hierarchy = "read_at"
+    fields = ("read_at", "reader", "proposal", "place")
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class ProposalPartsFormSet(PartPositionsInlineFormSet):
     position_field = "position"
 
@@ -121,7 +229,10 @@ class ProposalPartInline(admin.TabularInline):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(ReadOnlyHistoryAdmin):
+class ProposalAdmin(DraftsStayWithTheirGroup, ReadOnlyHistoryAdmin):
+    """The groups' answers. State and the reason given to the group are the review's to set
+    (``planning.services``), so they are shown here, never edited."""
+
     list_display = ("title", "group", "cycle", "kind", "shape", "state", "submitted_at")
     list_filter = ("cycle", "group", "state", "kind", "shape", "scope_area")
     list_select_related = ("group", "cycle")
@@ -129,8 +240,17 @@ class ProposalAdmin(ReadOnlyHistoryAdmin):
     date_hierarchy = "submitted_at"
     autocomplete_fields = ("cycle", "group", "candidate_topic", "scope_area")
     filter_horizontal = ("regions", "languages")
-    readonly_fields = ("state", "created_by", "created_at", "submitted_by", "submitted_at", "version", "updated_at")
-    inlines = [ProposalPartInline]
+    readonly_fields = (
+        "state",
+        "decision_reason",
+        "created_by",
+        "created_at",
+        "submitted_by",
+        "submitted_at",
+        "version",
+        "updated_at",
+    )
+    inlines = [ProposalPartInline, DraftReadingInline]
     fieldsets = (
         (None, {"fields": ("cycle", "group", "kind", "candidate_topic", "shape", "title", "written_in")}),
         (
@@ -170,7 +290,9 @@ class ProposalPartForm(forms.ModelForm):
 
 
 @admin.register(ProposalPart)
-class ProposalPartAdmin(ReadOnlyHistoryAdmin):
+class ProposalPartAdmin(DraftsStayWithTheirGroup, ReadOnlyHistoryAdmin):
+    draft_state_lookup = "proposal__state"
+    proposal_lookup = "parts__pk"
     form = ProposalPartForm
     list_display = ("__str__", "proposal", "position")
     list_select_related = ("proposal",)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.permissions import has_permission
 from portal.states import StateMachineMixin
 from webinars.models import Language, Region, RegionalGroup, ScopeArea, Topic
 from webinars.models.catalogue import check_part_positions
@@ -147,15 +148,22 @@ class Coordinator(models.Model):
 
 class ProposalQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Staff see every proposal; a coordinator only the group's own; others nothing."""
+        """A coordinator sees the group's own answers, drafts included; the Secretariat, by permission.
+
+        Reading the groups' answers needs ``proposals.view_proposal``; an unsubmitted draft
+        belongs to its group, and the Secretariat reads one only with
+        ``proposals.view_draft_proposal``. Anyone else sees nothing.
+        """
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
-            return self
         coordinator = getattr(user, "coordinator", None)
-        if coordinator is None or not coordinator.is_active:
-            return self.none()
-        return self.filter(group_id=coordinator.group_id)
+        own_group = models.Q(group_id=coordinator.group_id) if coordinator and coordinator.is_active else None
+        if has_permission(user, "proposals.view_proposal"):
+            if has_permission(user, "proposals.view_draft_proposal"):
+                return self
+            submitted = ~models.Q(state=Proposal.State.DRAFT)
+            return self.filter(submitted | own_group if own_group else submitted)
+        return self.filter(own_group) if own_group else self.none()
 
     def under_consideration(self):
         """What the public list shows "as received": submitted, not drafts or withdrawn."""
@@ -372,3 +380,35 @@ class ProposalPart(models.Model):
 
     def __str__(self) -> str:
         return f"{self.position}. {self.title}"
+
+
+class DraftReading(models.Model):
+    """A member of the Secretariat opened a group's unsubmitted draft: who, when, where.
+
+    A draft belongs to its group until the group submits it. The Secretariat may read one
+    only with a dedicated permission, and the group sees every such reading in the
+    proposal's history. Readings are kept as written: nobody adds, changes or deletes them.
+    """
+
+    class Place(models.TextChoices):
+        PAGE = "page", _("The proposal's page")
+        HISTORY = "history", _("The proposal's history")
+        ADMIN = "admin", _("The administration")
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="draft_readings", verbose_name=_("proposal")
+    )
+    reader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("read by")
+    )
+    read_at = models.DateTimeField(_("read at"), default=timezone.now, db_index=True)
+    place = models.CharField(_("where"), max_length=10, choices=Place.choices)
+
+    class Meta:
+        ordering = ["-read_at", "-pk"]
+        default_permissions = ("view",)
+        verbose_name = _("reading of a draft by the Secretariat")
+        verbose_name_plural = _("readings of drafts by the Secretariat")
+
+    def __str__(self) -> str:
+        return _("%(reader)s read “%(proposal)s”") % {"reader": self.reader, "proposal": self.proposal}

@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from proposals.models import CandidateTopic, ConsultationCycle, Proposal, ProposalPart
+from proposals.models import CandidateTopic, ConsultationCycle, DraftReading, Proposal, ProposalPart
 from webinars.filters import ListCriteria
 from webinars.selectors import Reference, link_table_rows, sorted_references, translated_columns
 
@@ -254,3 +254,8 @@ def proposal_history(proposal: Proposal, *, limit: int | None = None) -> list[Hi
         previous = record
     entries.reverse()
     return entries[:limit] if limit else entries
+
+
+def draft_readings(proposal: Proposal) -> list[DraftReading]:
+    """Who of the Secretariat opened the proposal while it was the group's draft, newest first."""
+    return list(proposal.draft_readings.select_related("reader").order_by("-read_at", "-pk"))

@@ -17,7 +17,9 @@ from django.utils.translation import gettext as _
 
 from outbox.models import Notice
 from outbox.services import queue_notice
-from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, Proposal, ProposalPart
+from portal.permissions import has_permission, require_permission
+from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, DraftReading, Proposal, ProposalPart
+from proposals.permissions import APPROVE_CYCLE, READ_DRAFTS, is_reading_of_a_draft
 
 
 def _locked(model, obj):
@@ -29,8 +31,10 @@ def approve_cycle(*, cycle: ConsultationCycle, actor) -> ConsultationCycle:
     """The Secretariat approves the prepared list; the cycle then opens on its date.
 
     A cycle cannot be approved without candidate topics: the strategy's first step is
-    "a list of topics envisaged for next year's webinars".
+    "a list of topics envisaged for next year's webinars". Approving commits the
+    Secretariat to the groups, so it needs its own permission.
     """
+    require_permission(actor, APPROVE_CYCLE)
     cycle = _locked(ConsultationCycle, cycle)
     if not cycle.candidate_topics.exists():
         raise ValidationError(_("Add at least one candidate topic before approving the consultation."))
@@ -93,8 +97,12 @@ def _refuse_unless_coordinator_of(actor, group) -> None:
 
 
 def _refuse_unless_answering_for(actor, group) -> None:
-    """Submitting or withdrawing is the group's act (or the Secretariat's on its behalf)."""
-    if actor is not None and actor.is_staff:
+    """Submitting or withdrawing is the group's act, or the Secretariat's on its behalf.
+
+    On the group's behalf means by a member of the Secretariat who may change proposals,
+    or by the portal itself (no actor: a task, a command).
+    """
+    if actor is None or has_permission(actor, "proposals.change_proposal"):
         return
     _refuse_unless_coordinator_of(actor, group)
 
@@ -169,6 +177,24 @@ def _notify_group(*, proposal: Proposal, kind: str, actor) -> None:
             context=context,
             about=proposal,
         )
+
+
+# --- The Secretariat reading a draft ---------------------------------------------
+
+
+def record_draft_reading(*, proposal: Proposal, reader, place: str) -> DraftReading | None:
+    """Note that a member of the Secretariat opened the group's unsubmitted draft.
+
+    A draft belongs to its group until the group submits it: the Secretariat reads one
+    only with the dedicated permission, and the group sees who looked, and when, in the
+    proposal's history. The group's own coordinators reading their draft is no reading;
+    nor is opening an answer already submitted. Recording happens as the page is shown,
+    so that no reading goes unrecorded (one row written: no transaction of its own).
+    """
+    if not is_reading_of_a_draft(reader, proposal):
+        return None
+    require_permission(reader, READ_DRAFTS)
+    return DraftReading.objects.create(proposal=proposal, reader=reader, place=place)
 
 
 # --- Submitting and withdrawing --------------------------------------------------

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from planning import selectors as planning_selectors
+from portal.permissions import MissingPermission, is_secretariat
 from proposals import selectors
 from proposals.forms import (
     AdoptCandidateTopicsForm,
@@ -27,14 +28,16 @@ from proposals.forms import (
     describe_conflict,
     rearranged_parts_data,
 )
-from proposals.models import ConsultationCycle, Proposal
+from proposals.models import ConsultationCycle, DraftReading, Proposal
 from proposals.permissions import (
+    READ_ANSWERS,
     active_coordinator,
     can_answer_cycle,
     can_edit_proposal,
     can_reorder_parts,
     can_submit_proposal,
     can_use_coordinator_pages,
+    can_view_every_groups_answers,
     can_view_group_answers,
     can_withdraw_proposal,
 )
@@ -45,6 +48,7 @@ from proposals.services import (
     closed_message,
     format_geneva_time,
     move_proposal_part,
+    record_draft_reading,
     save_and_submit_proposal,
     save_proposal_draft,
     submit_proposal,
@@ -56,13 +60,19 @@ PARTS_PREFIX = "parts"
 
 
 def coordinator_page(view):
-    """Anonymous visitors log in first; a user who is neither staff nor an active coordinator is told why not."""
+    """Anonymous visitors log in first; who may neither answer nor read the answers is told why not.
+
+    A member of the Secretariat without the permission to read the groups' answers is
+    told which permission is missing; anyone else, that the pages are the coordinators'.
+    """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not can_use_coordinator_pages(request.user):
+            if is_secretariat(request.user):
+                raise MissingPermission(READ_ANSWERS)
             return render(request, "proposals/not_a_coordinator.html", status=403)
         return view(request, *args, **kwargs)
 
@@ -74,6 +84,14 @@ def _visible_proposal(request, pk: int) -> Proposal:
         "cycle", "group", "candidate_topic__topic", "scope_area", "created_by", "submitted_by"
     )
     return get_object_or_404(queryset, pk=pk)
+
+
+def _open_proposal(request, pk: int, *, place: str = DraftReading.Place.PAGE) -> Proposal:
+    """The proposal a page shows; a draft shown to the Secretariat is a reading the group will see."""
+    proposal = _visible_proposal(request, pk)
+    if request.method == "GET":
+        record_draft_reading(proposal=proposal, reader=request.user, place=place)
+    return proposal
 
 
 def _announced_cycle(pk: int) -> ConsultationCycle:
@@ -130,9 +148,9 @@ def _add_errors(form, error: ValidationError) -> None:
 
 
 def _group_in_view(request):
-    """The coordinator's own group; for the Secretariat, the group chosen in the picker."""
+    """The coordinator's own group; for a reader of every group's answers, the group chosen in the picker."""
     coordinator = active_coordinator(request.user)
-    if not request.user.is_staff:
+    if not can_view_every_groups_answers(request.user):
         asked = request.GET.get("group")
         if asked and asked != str(coordinator.group_id):
             raise Http404
@@ -259,100 +277,95 @@ def _part_formset(data, instance, *, extra=0):
     return formset
 
 
-def _proposal_form_page(request, *, cycle, group, proposal, kind, context=None):
-    """The write page of a proposal: draft, submit, parts; shared by "new" and "edit"."""
-    shape = Proposal.Shape.SERIES if request.GET.get("shape") == Proposal.Shape.SERIES else Proposal.Shape.SINGLE
-    instance = proposal or Proposal(cycle=cycle, group=group, kind=kind, shape=shape)
-    has_parts = kind == Proposal.Kind.OWN
-    page = {
+def _proposal_form_page(request, *, cycle, group, proposal, kind):
+    """The write page of a proposal: draft, submit, parts; shared by "new" and "edit".
+
+    The page as first opened; a form naming another group or consultation refused; the
+    parts rearranged without saving; the answer saved as a draft or submitted.
+    """
+    page = _answer_page(cycle=cycle, group=group, proposal=proposal, kind=kind)
+    instance = proposal or _unsaved_answer(request, cycle=cycle, group=group, kind=kind)
+    if request.method != "POST":
+        return _show_answer_to_write(request, page, instance)
+    if _forged_ids(request, group=group, cycle=cycle):
+        return _refuse_forged(request)
+    if page["has_parts"] and (request.POST.get("move_part") or "add_part" in request.POST):
+        return _show_rearranged_parts(request, page, instance)
+    form = ProposalForm(request.POST, instance=instance, kind=kind)
+    formset = _part_formset(request.POST, instance) if page["has_parts"] else None
+    if not (form.is_valid() and (formset is None or formset.is_valid())):
+        return _show_answer_form(request, page, form, formset)
+    return _save_answer(request, page, form, formset)
+
+
+def _answer_page(*, cycle, group, proposal, kind) -> dict:
+    """What the write page shows around the form: the consultation, its deadline, whether parts are written."""
+    return {
         "cycle": cycle,
         "group": group,
         "proposal": proposal,
         "kind": kind,
-        "has_parts": has_parts,
+        "has_parts": kind == Proposal.Kind.OWN,  # an adopted candidate topic has no parts of the group's own
         "deadline_text": format_geneva_time(cycle.deadline_at),
-        **(context or {}),
     }
 
-    def show(form, formset, **extra):
-        page.update(form=form, formset=formset, **extra)
-        if formset is not None:
-            page["part_forms"] = formset.forms_for_display() if formset.is_bound else formset.forms
-        return render(request, "proposals/proposal_form.html", page)
 
-    if request.method != "POST":
-        extra = 2 if proposal is None and instance.shape == Proposal.Shape.SERIES else 0
-        formset = _part_formset(None, instance, extra=extra) if has_parts else None
-        return show(ProposalForm(instance=instance, kind=kind), formset)
+def _unsaved_answer(request, *, cycle, group, kind) -> Proposal:
+    """A new answer, not saved yet: a graded series when the dashboard's series link asked for one."""
+    shape = Proposal.Shape.SERIES if request.GET.get("shape") == Proposal.Shape.SERIES else Proposal.Shape.SINGLE
+    return Proposal(cycle=cycle, group=group, kind=kind, shape=shape)
 
-    if _forged_ids(request, group=group, cycle=cycle):
-        return _refuse_forged(request)
+
+def _show_answer_form(request, page: dict, form, formset, **extra):
+    page.update(form=form, formset=formset, **extra)
+    if formset is not None:
+        page["part_forms"] = formset.forms_for_display() if formset.is_bound else formset.forms
+    return render(request, "proposals/proposal_form.html", page)
+
+
+def _show_answer_to_write(request, page: dict, instance: Proposal):
+    """The page as first opened; a new series starts with two empty parts to fill."""
+    extra = 2 if page["proposal"] is None and instance.shape == Proposal.Shape.SERIES else 0
+    formset = _part_formset(None, instance, extra=extra) if page["has_parts"] else None
+    return _show_answer_form(request, page, ProposalForm(instance=instance, kind=page["kind"]), formset)
+
+
+def _show_rearranged_parts(request, page: dict, instance: Proposal):
+    """The series' move and add buttons without JavaScript: the page again, parts rearranged, nothing saved."""
     move, add = request.POST.get("move_part"), "add_part" in request.POST
-    if has_parts and (move or add):
-        data = rearranged_parts_data(request.POST, PARTS_PREFIX, move=move, add=add)
-        return show(
-            ProposalForm(data, instance=instance, kind=kind),
-            _part_formset(data, instance),
-            rearranged=True,
-        )
+    data = rearranged_parts_data(request.POST, PARTS_PREFIX, move=move, add=add)
+    return _show_answer_form(
+        request,
+        page,
+        ProposalForm(data, instance=instance, kind=page["kind"]),
+        _part_formset(data, instance),
+        rearranged=True,
+    )
 
-    form = ProposalForm(request.POST, instance=instance, kind=kind)
-    formset = _part_formset(request.POST, instance) if has_parts else None
-    if not (form.is_valid() and (formset is None or formset.is_valid())):
-        return show(form, formset)
+
+def _save_answer(request, page: dict, form, formset):
+    """Save the answer as a draft, or save and submit it; the group's coordinators are told of a submission."""
     submitting = request.POST.get("action") == "submit"
+    proposal = page["proposal"]
     expected_version = form.cleaned_data.get("version") if proposal is not None else None
-    arguments = {
-        "actor": request.user,
-        "group": group,
-        "cycle": cycle,
-        "values": form.values(),
-        "proposal": proposal,
-        "parts": formset.parts() if formset is not None else None,
-        "expected_version": expected_version,
-    }
+    save = save_and_submit_proposal if submitting else save_proposal_draft
     try:
-        saved = (save_and_submit_proposal if submitting else save_proposal_draft)(**arguments)
+        saved = save(
+            actor=request.user,
+            group=page["group"],
+            cycle=page["cycle"],
+            values=form.values(),
+            proposal=proposal,
+            parts=formset.parts() if formset is not None else None,
+            expected_version=expected_version,
+        )
     except ProposalEditConflict as conflict:
-        current = conflict.current
-        changes = describe_conflict(form=form, formset=formset, current=current, expected_version=expected_version)
-        last = current.history.select_related("history_user").order_by("-history_date", "-history_id").first()
-        data = request.POST.copy()
-        data["version"] = str(current.version)
-        retry_form = ProposalForm(data, instance=current, kind=kind)
-        retry_form.is_valid()
-        retry_formset = _part_formset(data, current) if has_parts else None
-        if retry_formset is not None:
-            retry_formset.is_valid()
-        return show(
-            retry_form,
-            retry_formset,
-            conflict_message=conflict.messages[0],
-            conflict_changes=changes,
-            conflict_by=last.history_user if last else None,
-            conflict_at=last.history_date if last else None,
-        )
+        return _show_edit_conflict(request, page, conflict, form=form, formset=formset, expected=expected_version)
     except IncompleteProposal as incomplete:
-        saved = incomplete.proposal
-        data = request.POST.copy()
-        data["version"] = str(saved.version)
-        retry_form = ProposalForm(data, instance=saved, kind=kind)
-        retry_form.is_valid()
-        left = retry_form.add_completeness_errors(incomplete.message_dict)
-        page["proposal"] = saved
-        messages.warning(
-            request,
-            _("Your draft is saved, but it cannot be submitted yet: complete what is marked below."),
-        )
-        return show(
-            retry_form,
-            _part_formset(None, saved) if has_parts else None,
-            parts_error=" ".join(incomplete.message_dict.get("parts", [])),
-            other_errors=left,
-        )
+        return _show_incomplete_submission(request, page, incomplete)
     except ValidationError as error:
         _add_errors(form, error)
-        return show(form, formset)
+        return _show_answer_form(request, page, form, formset)
     if submitting:
         messages.success(
             request,
@@ -362,6 +375,53 @@ def _proposal_form_page(request, *, cycle, group, proposal, kind, context=None):
     else:
         messages.success(request, _("Draft saved. You can come back to it until the deadline."))
     return redirect("proposals:detail", pk=saved.pk)
+
+
+def _show_edit_conflict(request, page: dict, conflict: ProposalEditConflict, *, form, formset, expected):
+    """Someone saved the answer meanwhile: what differs, who saved last, and the editor's version to save again."""
+    current = conflict.current
+    changes = describe_conflict(form=form, formset=formset, current=current, expected_version=expected)
+    last = current.history.select_related("history_user").order_by("-history_date", "-history_id").first()
+    data = request.POST.copy()
+    data["version"] = str(current.version)
+    retry_form = ProposalForm(data, instance=current, kind=page["kind"])
+    retry_form.is_valid()
+    retry_formset = _part_formset(data, current) if page["has_parts"] else None
+    if retry_formset is not None:
+        retry_formset.is_valid()
+    return _show_answer_form(
+        request,
+        page,
+        retry_form,
+        retry_formset,
+        conflict_message=conflict.messages[0],
+        conflict_changes=changes,
+        conflict_by=last.history_user if last else None,
+        conflict_at=last.history_date if last else None,
+    )
+
+
+def _show_incomplete_submission(request, page: dict, incomplete: IncompleteProposal):
+    """Submitting an incomplete answer keeps it as a draft and marks what is still missing."""
+    saved = incomplete.proposal
+    data = request.POST.copy()
+    data["version"] = str(saved.version)
+    retry_form = ProposalForm(data, instance=saved, kind=page["kind"])
+    retry_form.is_valid()
+    left = retry_form.add_completeness_errors(incomplete.message_dict)
+    page["proposal"] = saved
+    messages.warning(
+        request,
+        _("Your draft is saved, but it cannot be submitted yet: complete what is marked below."),
+    )
+    return _show_answer_form(
+        request,
+        page,
+        retry_form,
+        _part_formset(None, saved) if page["has_parts"] else None,
+        parts_error=" ".join(incomplete.message_dict.get("parts", [])),
+        other_errors=left,
+    )
 
 
 @coordinator_page
@@ -381,7 +441,7 @@ def propose(request, cycle_pk: int):
 @coordinator_page
 @require_http_methods(["GET", "POST"])
 def edit(request, pk: int):
-    proposal = _visible_proposal(request, pk)
+    proposal = _open_proposal(request, pk)
     reason = read_only_reason(request.user, proposal)
     if reason:
         if request.method == "POST":
@@ -402,10 +462,11 @@ def edit(request, pk: int):
 
 @coordinator_page
 def detail(request, pk: int):
-    proposal = _visible_proposal(request, pk)
+    proposal = _open_proposal(request, pk)
     parts = list(proposal.parts.order_by("position"))
     context = {
         "proposal": proposal,
+        "reads_every_group": can_view_every_groups_answers(request.user),
         "cycle": proposal.cycle,
         "parts": parts,
         # Not "languages": the base template's language switcher uses that name.
@@ -424,7 +485,7 @@ def detail(request, pk: int):
 
 
 def _state_change_page(request, pk: int, *, allowed, service, template, done_message):
-    proposal = _visible_proposal(request, pk)
+    proposal = _open_proposal(request, pk)
     reason = read_only_reason(request.user, proposal)
     if not reason and not allowed(request.user, proposal):
         reason = _("This answer is “%(state)s”; that cannot be done now.") % {"state": proposal.get_state_display()}
@@ -520,7 +581,8 @@ def proposal_detail_url(proposal: Proposal) -> str:
 
 @coordinator_page
 def history(request, pk: int):
-    proposal = _visible_proposal(request, pk)
+    """Every change of the answer, and every time the Secretariat opened it while it was a draft."""
+    proposal = _open_proposal(request, pk, place=DraftReading.Place.HISTORY)
     return render(
         request,
         "proposals/proposal_history.html",
@@ -528,6 +590,7 @@ def history(request, pk: int):
             "proposal": proposal,
             "cycle": proposal.cycle,
             "history": selectors.proposal_history(proposal),
+            "draft_readings": selectors.draft_readings(proposal),
             "read_only_reason": read_only_reason(request.user, proposal),
         },
     )

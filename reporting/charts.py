@@ -1,7 +1,7 @@
 """Bar charts of a report table, drawn on the server as plain SVG.
 
-The issue: charts "rendered on the server, readable without JavaScript, with a text
-table beside every chart". A chart is a picture of its table (the table is what a
+Charts are rendered on the server, readable without JavaScript, with a text table beside
+every chart. A chart is a picture of its table (the table is what a
 screen reader reads); the SVG still carries role="img", a <title> and its labels and
 values as text, so it can be read, searched and printed. The PDF export reuses it.
 No charting library: horizontal bars are a few rectangles.

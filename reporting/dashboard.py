@@ -1,15 +1,18 @@
 """What the Secretariat's dashboard shows: one read of where the year stands.
 
-Issue 9: "the current cycle's state and who has not answered, the draft or published plan
-against capacity and quotas, webinars this month, overdue follow-up items and measures,
-outbox failures". Every block is read here, with a fixed number of queries whatever the
-number of groups, webinars or messages, so that the page stays fast in a busy year; the
-view only renders it. Nothing here writes: the Secretariat acts on the screens each block
-links to (planning, the admin, the follow-up screens).
+The current cycle's state and who has not answered, the draft or published plan against
+capacity and quotas, webinars this month, overdue follow-up items and measures, outbox
+failures. Every block is read here, with a fixed number of queries whatever the number of
+groups, webinars or messages, so that the page stays fast in a busy year; the view only
+renders it. Only the blocks asked for are read: a block the person's roles do not let
+them read (``reporting.permissions.dashboard_sections``) costs no query and shows nothing.
+Nothing here writes: the Secretariat acts on the screens each block links to (planning,
+the admin, the follow-up screens).
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -86,17 +89,21 @@ class OutboxStatus:
     latest: tuple[Notice, ...]
 
 
+SECTIONS = frozenset({"cycle", "plan", "webinars", "followups", "actions", "outbox"})
+
+
 @dataclass
 class Dashboard:
     today: datetime
-    cycle: CycleStatus | None
-    plan: PlanStatus | None
-    webinars: list[Webinar]  # this month's, with `.registered` and `.waitlisted`
-    outbox: OutboxStatus
-    overdue_followups: list[FollowUp]  # held webinars with checklist items missing too long, oldest first
-    overdue_followup_count: int
-    overdue_actions: list[FollowUpAction]  # the most overdue first, at most ACTIONS_LISTED
-    overdue_action_count: int
+    shown: frozenset[str]  # the blocks read (SECTIONS or fewer); the others hold nothing
+    cycle: CycleStatus | None = None
+    plan: PlanStatus | None = None
+    webinars: list[Webinar] = field(default_factory=list)  # this month's, with `.registered` and `.waitlisted`
+    outbox: OutboxStatus | None = None
+    overdue_followups: list[FollowUp] = field(default_factory=list)  # missing items too long, oldest first
+    overdue_followup_count: int = 0
+    overdue_actions: list[FollowUpAction] = field(default_factory=list)  # most overdue first, ACTIONS_LISTED
+    overdue_action_count: int = 0
 
 
 def current_cycle() -> ConsultationCycle | None:
@@ -247,21 +254,30 @@ def outbox_status(*, now: datetime | None = None) -> OutboxStatus:
     )
 
 
-def dashboard(*, now: datetime | None = None) -> Dashboard:
-    """Every block of the dashboard, read at `now`."""
+def dashboard(*, now: datetime | None = None, sections: Iterable[str] = SECTIONS) -> Dashboard:
+    """The blocks of the dashboard named in ``sections`` (every one by default), read at `now`.
+
+    The plan shown is the current consultation's year's, so the plan block looks the
+    consultation up (one query) even when the consultation block is not shown.
+    """
     now = now or timezone.now()
-    cycle = current_cycle()
-    plan = current_plan(year=cycle.target_year if cycle else None)
-    actions = overdue_actions(today=timezone.localdate(now))
-    followups = overdue_followups(now=now)
-    return Dashboard(
-        today=now,
-        cycle=cycle_status(cycle, now=now) if cycle else None,
-        plan=plan_status(plan) if plan else None,
-        webinars=webinars_this_month(now=now),
-        outbox=outbox_status(now=now),
-        overdue_followups=followups[:FOLLOWUPS_LISTED],
-        overdue_followup_count=len(followups),
-        overdue_actions=list(actions[:ACTIONS_LISTED]),
-        overdue_action_count=actions.count(),
-    )
+    board = Dashboard(today=now, shown=SECTIONS.intersection(sections))
+    cycle = current_cycle() if board.shown & {"cycle", "plan"} else None
+    if "cycle" in board.shown and cycle:
+        board.cycle = cycle_status(cycle, now=now)
+    if "plan" in board.shown:
+        plan = current_plan(year=cycle.target_year if cycle else None)
+        board.plan = plan_status(plan) if plan else None
+    if "webinars" in board.shown:
+        board.webinars = webinars_this_month(now=now)
+    if "outbox" in board.shown:
+        board.outbox = outbox_status(now=now)
+    if "followups" in board.shown:
+        followups = overdue_followups(now=now)
+        board.overdue_followups = followups[:FOLLOWUPS_LISTED]
+        board.overdue_followup_count = len(followups)
+    if "actions" in board.shown:
+        actions = overdue_actions(today=timezone.localdate(now))
+        board.overdue_actions = list(actions[:ACTIONS_LISTED])
+        board.overdue_action_count = actions.count()
+    return board

@@ -1,12 +1,14 @@
 """The Secretariat's dashboard page: a thin caller of reporting.dashboard."""
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import render
 
+from portal.permissions import staff_page
 from reporting.dashboard import dashboard as read_dashboard
+from reporting.permissions import dashboard_sections
 
 
-@staff_member_required
+@staff_page("reporting.view_dashboard")
 def dashboard(request):
-    """Staff only, like the planning screens: anyone else is sent to the login page."""
-    return render(request, "reporting/dashboard.html", {"board": read_dashboard()})
+    """Each block only for those whose roles may read its data; the others are not even read."""
+    board = read_dashboard(sections=dashboard_sections(request.user))
+    return render(request, "reporting/dashboard.html", {"board": board})

@@ -233,15 +233,66 @@ def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
     """
     check_year_range(first_year=first_year, last_year=last_year)
     years = range(first_year, last_year + 1)
+    held_webinars = _held_webinars(first_year=first_year, last_year=last_year)
+    held_ids = [webinar.pk for webinar in held_webinars]
+    cancelled = _cancelled_webinars(first_year=first_year, last_year=last_year)
+    plans = _published_plans(years)
+    webinar_ids_by_region = _held_webinar_ids_by_region(held_ids)
+    cycles = ConsultationCycle.objects.filter(target_year__in=years)
+    received = Proposal.objects.filter(cycle__in=cycles, state__in=Proposal.PUBLIC_STATES)
+    experts_by_gender, experts_by_region = _experts_by_gender_and_region(held_ids)
+    region_names = Region.objects.in_bulk()
+    by_country = _registrations_by_country(held_ids)
+    countries_by_region = _countries_by_region(by_country, region_names)
+    feedback = Feedback.objects.filter(webinar_id__in=held_ids)
+    participant_feedback = feedback.filter(source=Feedback.Source.PARTICIPANT)
+    return AnnualFigures(
+        first_year=first_year,
+        last_year=last_year,
+        years=_year_figures(years, plans=plans, held_webinars=held_webinars, cancelled=cancelled),
+        held=_held_webinar_figures(held_webinars),
+        cancelled=tuple(cancelled),
+        topics=dict(Counter(webinar.topic_id for webinar in held_webinars)),
+        series=dict(Counter(webinar.series_id for webinar in held_webinars if webinar.series_id)),
+        regions_requested=_counts(Proposal.regions.through.objects.filter(proposal__in=received), "region_id"),
+        regions_delivered={region_id: len(ids) for region_id, ids in webinar_ids_by_region.items()},
+        languages_requested=_counts(Proposal.languages.through.objects.filter(proposal__in=received), "language_id"),
+        languages_delivered=_counts(Webinar.languages.through.objects.filter(webinar_id__in=held_ids), "language_id"),
+        proposals_by_group=_proposals_by_group_and_state(received),
+        cycle_ids=tuple(cycles.order_by("target_year").values_list("pk", flat=True)),
+        plan_ids=tuple(plan["pk"] for _year, plan in sorted(plans.items())),
+        experts_by_gender=experts_by_gender,
+        experts_by_region=experts_by_region,
+        registrations_by_region=_registrations_by_region(by_country, countries_by_region),
+        countries_by_region=countries_by_region,
+        registrations_by_country=by_country,
+        registrations_by_type=_registrations_by_participant_type(held_ids),
+        webinar_ids_by_region=webinar_ids_by_region,
+        useful_comments=_latest_comments(participant_feedback, "useful", COMMENTS_SHOWN),
+        to_improve_comments=_latest_comments(participant_feedback, "to_improve", COMMENTS_SHOWN),
+        topic_suggestions=_latest_comments(feedback, "topic_suggestion", SUGGESTIONS_SHOWN),
+        topic_suggestion_count=feedback.exclude(topic_suggestion="").count(),
+        region_names=region_names,
+        language_names=Language.objects.in_bulk(),
+        group_names=RegionalGroup.objects.in_bulk(),
+        topic_names={webinar.topic_id: webinar.topic for webinar in held_webinars},
+        series_names={webinar.series_id: webinar.series for webinar in held_webinars if webinar.series_id},
+    )
 
-    held_webinars = list(
+
+def _held_webinars(*, first_year: int, last_year: int) -> list[Webinar]:
+    """The webinars held in the years, with their topic and series, in the order they were given."""
+    return list(
         Webinar.objects.held()
         .filter(_in_years("starts_at", first_year, last_year))
         .select_related("topic", "series")
         .order_by("starts_at", "pk")
     )
-    held_ids = [webinar.pk for webinar in held_webinars]
-    cancelled = list(
+
+
+def _cancelled_webinars(*, first_year: int, last_year: int) -> list[Webinar]:
+    """Cancelled webinars of the years: by their date, or by their plan's year if they never had one."""
+    return list(
         Webinar.objects.filter(status=Webinar.Status.CANCELLED)
         .annotate(
             report_year=Coalesce(ExtractYear("starts_at"), F("plan_entry__plan__year"), output_field=IntegerField())
@@ -250,15 +301,24 @@ def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
         .order_by("report_year", "pk")
     )
 
-    plans = {
+
+def _published_plans(years: range) -> dict[int, dict]:
+    """Each year's published (or since archived) plan: its id, capacity and number of entries."""
+    return {
         plan["year"]: plan
         for plan in AnnualPlan.objects.filter(year__in=years, state__in=PLAN_STATES)
         .annotate(planned=Count("entries"))
         .values("pk", "year", "capacity", "planned")
     }
+
+
+def _year_figures(
+    years: range, *, plans: dict[int, dict], held_webinars: list[Webinar], cancelled: list[Webinar]
+) -> tuple[YearFigures, ...]:
+    """Each year against its plan: planned, held (by the Geneva date) and cancelled."""
     held_by_year = Counter(timezone.localtime(webinar.starts_at).year for webinar in held_webinars)
     cancelled_by_year = Counter(webinar.report_year for webinar in cancelled)
-    year_figures = tuple(
+    return tuple(
         YearFigures(
             year=year,
             has_plan=year in plans,
@@ -270,15 +330,12 @@ def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
         for year in years
     )
 
-    registrations = {
-        row["webinar_id"]: row
-        for row in Registration.objects.filter(webinar_id__in=held_ids)
-        .values("webinar_id")
-        .annotate(
-            registered=Count("pk", filter=~Q(state=Registration.State.CANCELLED)),
-            attended=Count("pk", filter=Q(has_attended=True)),
-        )
-    }
+
+def _held_webinar_figures(held_webinars: list[Webinar]) -> tuple[WebinarFigures, ...]:
+    """Each held webinar: registrations, attendance, participants' ratings and follow-up items published."""
+    held_ids = [webinar.pk for webinar in held_webinars]
+    per_webinar = Registration.objects.filter(webinar_id__in=held_ids).values("webinar_id")
+    registrations = {row["webinar_id"]: row for row in per_webinar.annotate(**_attendance_counts())}
     participant_feedback = Feedback.objects.filter(webinar_id__in=held_ids, source=Feedback.Source.PARTICIPANT)
     feedback = {
         row["webinar_id"]: row
@@ -294,7 +351,7 @@ def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
         .values_list("webinar_id", flat=True)
         .distinct()
     )
-    held = tuple(
+    return tuple(
         WebinarFigures(
             webinar=webinar,
             registered=registrations.get(webinar.pk, {}).get("registered", 0),
@@ -309,116 +366,101 @@ def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
         for webinar in held_webinars
     )
 
-    webinar_regions = list(
-        Webinar.regions.through.objects.filter(webinar_id__in=held_ids).values_list("webinar_id", "region_id")
-    )
-    webinar_ids_by_region: dict[int, list[int]] = defaultdict(list)
-    for webinar_id, region_id in webinar_regions:
-        webinar_ids_by_region[region_id].append(webinar_id)
-    regions_delivered = {region: len(ids) for region, ids in webinar_ids_by_region.items()}
-    languages_delivered = _counts(
-        Webinar.languages.through.objects.filter(webinar_id__in=held_ids).values("language_id"), "language_id"
-    )
 
-    cycles = ConsultationCycle.objects.filter(target_year__in=years)
-    received = Proposal.objects.filter(cycle__in=cycles, state__in=Proposal.PUBLIC_STATES)
-    regions_requested = _counts(
-        Proposal.regions.through.objects.filter(proposal__in=received).values("region_id"), "region_id"
-    )
-    languages_requested = _counts(
-        Proposal.languages.through.objects.filter(proposal__in=received).values("language_id"), "language_id"
-    )
+def _held_webinar_ids_by_region(held_ids: list[int]) -> dict[int, tuple[int, ...]]:
+    """The held webinars each region was served by (a webinar may serve several regions)."""
+    webinar_ids_by_region: dict[int, list[int]] = defaultdict(list)
+    for webinar_id, region_id in Webinar.regions.through.objects.filter(webinar_id__in=held_ids).values_list(
+        "webinar_id", "region_id"
+    ):
+        webinar_ids_by_region[region_id].append(webinar_id)
+    return {region_id: tuple(ids) for region_id, ids in webinar_ids_by_region.items()}
+
+
+def _proposals_by_group_and_state(received) -> dict[int, dict[str, int]]:
+    """How many of the proposals received each group sent, by what became of them."""
     proposals_by_group: dict[int, dict[str, int]] = defaultdict(dict)
     for row in received.order_by().values("group_id", "state").annotate(n=Count("pk")):
         proposals_by_group[row["group_id"]][row["state"]] = row["n"]
+    return dict(proposals_by_group)
 
-    experts_by_gender: dict[str, list[int]] = defaultdict(list)
-    experts_by_region: dict[int | None, list[int]] = defaultdict(list)
+
+def _experts_by_gender_and_region(
+    held_ids: list[int],
+) -> tuple[dict[str, tuple[int, ...]], dict[int | None, tuple[int, ...]]]:
+    """The experts who gave the held webinars, each once: by gender, and by region."""
+    by_gender: dict[str, list[int]] = defaultdict(list)
+    by_region: dict[int | None, list[int]] = defaultdict(list)
     for pk, gender, region_id in (
         Expert.objects.filter(webinars__in=held_ids).values_list("pk", "gender", "region_id").distinct().order_by("pk")
     ):
-        experts_by_gender[gender].append(pk)
-        experts_by_region[region_id].append(pk)
+        by_gender[gender].append(pk)
+        by_region[region_id].append(pk)
+    return (
+        {gender: tuple(ids) for gender, ids in by_gender.items()},
+        {region_id: tuple(ids) for region_id, ids in by_region.items()},
+    )
 
-    registrations_in_range = Registration.objects.filter(webinar_id__in=held_ids).order_by()
-    attendance = {
+
+def _attendance_counts() -> dict:
+    """Registered (every registration not cancelled) and attended, as aggregates of registrations."""
+    return {
         "registered": Count("pk", filter=~Q(state=Registration.State.CANCELLED)),
         "attended": Count("pk", filter=Q(has_attended=True)),
     }
-    by_country = {
+
+
+def _registrations_by_country(held_ids: list[int]) -> dict[str, Attendance]:
+    """Registered and attended by the participant's country (countries with neither left out)."""
+    rows = Registration.objects.filter(webinar_id__in=held_ids).order_by().values("country")
+    return {
         row["country"]: Attendance(row["registered"], row["attended"])
-        for row in registrations_in_range.values("country").annotate(**attendance)
+        for row in rows.annotate(**_attendance_counts())
         if row["registered"] or row["attended"]
     }
-    region_names = Region.objects.in_bulk()
+
+
+def _registrations_by_participant_type(held_ids: list[int]) -> dict[str, Attendance]:
+    """Registered and attended by the kind of participant they said they were."""
+    rows = Registration.objects.filter(webinar_id__in=held_ids).order_by().values("participant_type")
+    return {
+        row["participant_type"]: Attendance(row["registered"], row["attended"])
+        for row in rows.annotate(**_attendance_counts())
+        if row["registered"] or row["attended"]
+    }
+
+
+def _countries_by_region(
+    by_country: dict[str, Attendance], region_names: dict[int, Region]
+) -> dict[int | None, tuple[str, ...]]:
+    """The participants' countries in the programme's regions (None: a country outside them)."""
     region_by_code = {region.code: pk for pk, region in region_names.items()}
     countries_by_region: dict[int | None, list[str]] = defaultdict(list)
     for country in sorted(by_country):
         countries_by_region[region_by_code.get(region_code(country))].append(country)
-    by_region = {
-        region: Attendance(
+    return {region_id: tuple(countries) for region_id, countries in countries_by_region.items()}
+
+
+def _registrations_by_region(
+    by_country: dict[str, Attendance], countries_by_region: dict[int | None, tuple[str, ...]]
+) -> dict[int | None, Attendance]:
+    """Registered and attended by the region of the participant's country."""
+    return {
+        region_id: Attendance(
             registered=sum(by_country[country].registered for country in countries),
             attended=sum(by_country[country].attended for country in countries),
         )
-        for region, countries in countries_by_region.items()
-    }
-    by_type = {
-        row["participant_type"]: Attendance(row["registered"], row["attended"])
-        for row in registrations_in_range.values("participant_type").annotate(**attendance)
-        if row["registered"] or row["attended"]
+        for region_id, countries in countries_by_region.items()
     }
 
-    def latest(field_name: str, limit: int) -> tuple[Comment, ...]:
-        rows = (
-            participant_feedback.exclude(**{field_name: ""})
-            .order_by("-submitted_at", "-pk")
-            .values_list("webinar_id", field_name)[:limit]
-        )
-        return tuple(Comment(webinar_id=webinar_id, text=text.strip()) for webinar_id, text in rows)
 
-    suggestions = Feedback.objects.filter(webinar_id__in=held_ids).exclude(topic_suggestion="")
-    topic_ids = {webinar.topic_id for webinar in held_webinars}
-    series_ids = {webinar.series_id for webinar in held_webinars if webinar.series_id}
-    return AnnualFigures(
-        first_year=first_year,
-        last_year=last_year,
-        years=year_figures,
-        held=held,
-        cancelled=tuple(cancelled),
-        topics=dict(Counter(webinar.topic_id for webinar in held_webinars)),
-        series=dict(Counter(webinar.series_id for webinar in held_webinars if webinar.series_id)),
-        regions_requested=regions_requested,
-        regions_delivered=regions_delivered,
-        languages_requested=languages_requested,
-        languages_delivered=languages_delivered,
-        proposals_by_group=dict(proposals_by_group),
-        cycle_ids=tuple(cycles.order_by("target_year").values_list("pk", flat=True)),
-        plan_ids=tuple(plan["pk"] for _year, plan in sorted(plans.items())),
-        experts_by_gender={key: tuple(ids) for key, ids in experts_by_gender.items()},
-        experts_by_region={key: tuple(ids) for key, ids in experts_by_region.items()},
-        registrations_by_region=by_region,
-        countries_by_region={key: tuple(countries) for key, countries in countries_by_region.items()},
-        registrations_by_country=by_country,
-        registrations_by_type=by_type,
-        webinar_ids_by_region={key: tuple(ids) for key, ids in webinar_ids_by_region.items()},
-        useful_comments=latest("useful", COMMENTS_SHOWN),
-        to_improve_comments=latest("to_improve", COMMENTS_SHOWN),
-        topic_suggestions=tuple(
-            Comment(webinar_id=webinar_id, text=text.strip())
-            for webinar_id, text in suggestions.order_by("-submitted_at", "-pk").values_list(
-                "webinar_id", "topic_suggestion"
-            )[:SUGGESTIONS_SHOWN]
-        ),
-        topic_suggestion_count=suggestions.count(),
-        region_names=region_names,
-        language_names=Language.objects.in_bulk(),
-        group_names=RegionalGroup.objects.in_bulk(),
-        topic_names={webinar.topic_id: webinar.topic for webinar in held_webinars} if topic_ids else {},
-        series_names={webinar.series_id: webinar.series for webinar in held_webinars if webinar.series_id}
-        if series_ids
-        else {},
-    )
+def _latest_comments(feedback, field_name: str, limit: int) -> tuple[Comment, ...]:
+    """The latest ``limit`` answers written in ``field_name``, newest first."""
+    written = feedback.exclude(**{field_name: ""}).order_by("-submitted_at", "-pk")
+    rows = written.values_list("webinar_id", field_name)[:limit]
+    return tuple(Comment(webinar_id=webinar_id, text=text.strip()) for webinar_id, text in rows)
 
 
 def _counts(rows, key: str) -> dict[int, int]:
-    return {row[key]: row["n"] for row in rows.order_by().annotate(n=Count("pk"))}
+    """How many rows name each value of ``key`` (a region's or a language's id)."""
+    return {row[key]: row["n"] for row in rows.order_by().values(key).annotate(n=Count("pk"))}

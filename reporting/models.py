@@ -148,8 +148,8 @@ class FollowUpAction(models.Model):
 class ReportSnapshot(models.Model):
     """A report file as it was generated, with the data it was made from.
 
-    The issue: "the report is reproducible: the same data gives the same file, and a generated
-    report is kept with the date and the data it was made from". ``data`` is the whole
+    The report is reproducible: the same data gives the same file, and a generated report is
+    kept with the date and the data it was made from. ``data`` is the whole
     ReportDocument (every text and figure, in its language); ``data_digest`` its SHA-256, so two
     kept reports made from the same data are seen to be the same, and ``file`` can be checked by
     rendering ``data`` again (``reporting.snapshots.document_from_data``).

@@ -1,7 +1,7 @@
 """Kept reports: every generated report file stored with the data it was made from.
 
-The issue asks that "a generated report is kept with the date and the data it was made
-from", and that the same data gives the same file. So a kept report holds the whole
+A generated report is kept with the date and the data it was made from, and the same data
+gives the same file. So a kept report holds the whole
 ReportDocument as JSON, its SHA-256, and the file; rendering the kept data again gives the
 kept file byte for byte (the exporters write no dates of their own), which is how a file
 sent to the committee can be checked years later.
@@ -11,11 +11,12 @@ import dataclasses
 import hashlib
 import json
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from portal.permissions import require_permission
 from reporting.document import Chart, ReportDocument, Section, Table
 from reporting.exports import FORMATS, render_document
 from reporting.models import ReportSnapshot
@@ -91,11 +92,12 @@ def keep_report(
 ) -> ReportSnapshot:
     """Render ``document`` in ``fmt``, store the file, and keep it with its data and the time.
 
-    Only the Secretariat (staff) keeps reports: a kept report is what was sent to the committee.
-    Each call keeps one more report, even for data already kept: the dates say when it was sent.
+    A kept report is what was sent to the committee, so keeping one takes the "keep annual
+    reports" permission (the reporting officer's and the programme manager's), not only
+    reading it. Each call keeps one more report, even for data already kept: the dates say
+    when it was sent.
     """
-    if actor is None or not actor.is_staff:
-        raise PermissionDenied(_("Only the Secretariat keeps reports."))
+    require_permission(actor, "reporting.keep_annual_report")
     if fmt not in FORMATS:
         raise ValidationError(_("Reports are kept as DOCX, PDF, XLSX or CSV."))
     if kind not in ReportSnapshot.Kind.values:

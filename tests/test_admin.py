@@ -41,11 +41,12 @@ from planning.tests.factories import (
     ProposalMergeFactory,
     SynergySuggestionFactory,
 )
-from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, Proposal, ProposalPart
+from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, DraftReading, Proposal, ProposalPart
 from proposals.tests.factories import (
     CandidateTopicFactory,
     ConsultationCycleFactory,
     CoordinatorFactory,
+    DraftReadingFactory,
     ProposalFactory,
     ProposalPartFactory,
 )
@@ -113,6 +114,7 @@ FACTORIES = {
     Coordinator: CoordinatorFactory,
     Proposal: ProposalFactory,
     ProposalPart: ProposalPartFactory,
+    DraftReading: DraftReadingFactory,
     AnnualPlan: AnnualPlanFactory,
     PlanEntry: PlanEntryFactory,
     CommitteeDecision: CommitteeDecisionFactory,

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import resolution_order
 
 from webinars.models import RegionalGroup, Webinar
-from webinars.selectors import Reference, listed_webinars, search_filter
+from webinars.selectors import UPCOMING_STATUSES, Reference, listed_webinars, search_filter
 
 SEARCH_LIMIT = 200
 # Longer values than this cannot be codes (slugs of at most 20 characters) or years.
@@ -135,7 +135,7 @@ class TopicListFilter(django_filters.FilterSet):
         if value == Status.HELD:
             return queryset.filter(status=Webinar.Status.HELD)
         if value == Status.SCHEDULED:
-            return queryset.filter(status=Webinar.Status.SCHEDULED)
+            return queryset.filter(status__in=UPCOMING_STATUSES)
         return queryset.none()
 
     # --- what the rest of the page needs --------------------------------------------------

@@ -181,9 +181,14 @@ def reference_data() -> Reference:
 # --- The topic list's parts ---------------------------------------------------------------
 
 
+# Webinars still to come, as the topic list's "scheduled" part shows them: a postponed one
+# stays there (without a date) until it is scheduled again or cancelled.
+UPCOMING_STATUSES = (Webinar.Status.SCHEDULED, Webinar.Status.POSTPONED)
+
+
 def listed_webinars() -> QuerySet[Webinar]:
-    """What the topic list can show: public webinars held or scheduled (not cancelled)."""
-    return Webinar.objects.public().filter(status__in=[Webinar.Status.HELD, Webinar.Status.SCHEDULED])
+    """What the topic list can show: public webinars held, scheduled or postponed (not cancelled)."""
+    return Webinar.objects.public().filter(status__in=[Webinar.Status.HELD, *UPCOMING_STATUSES])
 
 
 # The list's rows carry only what a card shows: all the title columns (for the
@@ -237,8 +242,8 @@ def held_part(queryset: QuerySet[Webinar]) -> QuerySet[Webinar]:
 
 
 def scheduled_part(queryset: QuerySet[Webinar]) -> QuerySet[Webinar]:
-    """Scheduled webinars, soonest first."""
-    return _card_rows(queryset.filter(status=Webinar.Status.SCHEDULED)).order_by("starts_at", "pk")
+    """Scheduled webinars, soonest first, then the postponed ones awaiting their new date."""
+    return _card_rows(queryset.filter(status__in=UPCOMING_STATUSES)).order_by(F("starts_at").asc(nulls_last=True), "pk")
 
 
 @dataclass

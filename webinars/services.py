@@ -1,19 +1,6 @@
-"""State changes of the catalogue."""
+"""State changes of the catalogue.
 
-from django.db import transaction
-
-from webinars.models import Webinar
-
-
-@transaction.atomic
-def change_webinar_status(*, webinar: Webinar, status: str, actor) -> Webinar:
-    """Move a webinar along planned -> scheduled -> held (or cancelled), nothing else.
-
-    A scheduled or held webinar needs a date: the model's rules are checked before
-    the save, so a refused move leaves the row as it was.
-    """
-    webinar = Webinar.objects.select_for_update().get(pk=webinar.pk)
-    webinar.change_state(status)
-    webinar.full_clean()
-    webinar.save(update_fields=["status", "updated_at"])
-    return webinar
+A webinar's status and date change only through the delivery app's scheduling service
+(``delivery.services.scheduling``), which tells the people registered and the experts
+in the same transaction; the catalogue's own content is edited in the admin.
+"""

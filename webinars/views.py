@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from participants import selectors as participant_selectors
 from proposals import selectors as proposal_selectors
 from webinars import selectors
 from webinars.calendar import build_calendar, calendar_response
@@ -168,6 +169,7 @@ def webinar_detail(request, slug):
         "webinars/webinar_detail.html",
         {
             "webinar": webinar,
+            "registration_offer": participant_selectors.registration_offer(webinar),
             "series_parts": parts,
             "previous_part": previous_part,
             "next_part": next_part,

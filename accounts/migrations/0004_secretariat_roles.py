@@ -1,6 +1,7 @@
 # The Secretariat's roles (accounts.roles) as Django groups holding their permissions.
 # Later changes to the roles reach the database through the post-migrate handler
-# (accounts.apps.keep_roles_in_step); this migration creates them on the first run.
+# (accounts.apps.keep_roles_in_step); this migration creates them on the first run. Going
+# back leaves the groups and who holds them: nothing a person was given is lost.
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
@@ -18,14 +19,6 @@ def create_roles(apps, schema_editor):
     sync_roles(apps=apps, using=schema_editor.connection.alias, strict=False)
 
 
-def remove_roles(apps, schema_editor):
-    from accounts.roles import ROLES
-
-    apps.get_model("auth", "Group").objects.using(schema_editor.connection.alias).filter(
-        name__in=[role.name for role in ROLES]
-    ).delete()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0003_named_permissions"),
@@ -40,4 +33,4 @@ class Migration(migrations.Migration):
         ("webinars", "0007_named_permissions"),
     ]
 
-    operations = [migrations.RunPython(create_roles, remove_roles)]
+    operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]

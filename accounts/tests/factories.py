@@ -33,6 +33,9 @@ class SecretariatFactory(UserFactory):
     is_staff = True
     is_superuser = False
 
+    class Meta:
+        skip_postgeneration_save = True
+
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
         if not (create and extracted):

@@ -6,7 +6,7 @@ change goes through the service of the app that owns its rule.
 
 from django import forms
 from django.contrib import admin
-from django.utils import timezone
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import (
@@ -16,9 +16,13 @@ from modeltranslation.admin import (
 )
 
 from delivery.admin.experts import expert_screen_link
+from delivery.admin.scheduling import STATUS_ACTIONS, WebinarSchedulingAdminMixin
+from delivery.permissions import can_send_survey
+from delivery.services import followup
+from delivery.uploads import check_material_file
 from delivery.views.survey import send_survey_to_experts, send_survey_to_participants
 from participants.admin.registration import WebinarRegistrationAdminMixin, upload_attendance
-from portal.admin_kit import HTTPS_LINKS, RECORD, StateTransitionForm, in_every_language
+from portal.admin_kit import HTTPS_LINKS, RECORD, in_every_language
 from webinars.forms import check_position_among_siblings
 from webinars.models import AnsweredQuestion, Expert, Feedback, Material, Webinar
 
@@ -43,7 +47,9 @@ class ExpertAdmin(TabbedDjangoJqueryTranslationAdmin):
     )
 
 
-class WebinarAdminForm(StateTransitionForm):
+class WebinarAdminForm(forms.ModelForm):
+    """The webinar's own fields; its status and date are changed through the scheduling pages."""
+
     def clean(self):
         cleaned_data = super().clean()
         series = cleaned_data.get("series")
@@ -53,26 +59,41 @@ class WebinarAdminForm(StateTransitionForm):
 
 
 class MaterialForm(forms.ModelForm):
-    """Publishing a material dates it: the public page shows when it came out.
-
-    A new file gets the same checks as on the follow-up screen (delivery.uploads).
-    """
+    """A material in the admin follows the follow-up screen's rules (delivery.services.followup):
+    a held webinar, a link or a file, the same file checks. The admin saves it through
+    ``save_material``, so publishing and withdrawing are the follow-up screen's own functions."""
 
     def clean_file(self):
-        from django.core.files.uploadedfile import UploadedFile
-
-        from delivery.uploads import check_material_file
-
         file = self.cleaned_data.get("file")
         if isinstance(file, UploadedFile):
             check_material_file(file, kind=self.cleaned_data.get("kind") or Material.Kind.OTHER)
         return file
 
-    def save(self, commit=True):
-        material = self.instance
-        if material.is_published and (material.published_at is None or "is_published" in self.changed_data):
-            material.published_at = timezone.now()
-        return super().save(commit)
+    def clean(self):
+        cleaned_data = super().clean()
+        webinar = cleaned_data.get("webinar") or (self.instance.webinar if self.instance.webinar_id else None)
+        if webinar is None or not self.has_changed() or {"url", "kind", "webinar"} & set(self.errors):
+            return cleaned_data
+        followup.check_material(
+            webinar=webinar,
+            kind=cleaned_data.get("kind") or Material.Kind.OTHER,
+            url=cleaned_data.get("url") or "",
+            has_file=bool(cleaned_data.get("file")) or "file" in self.errors,
+            upload=None,  # checked by clean_file, where its error belongs
+        )
+        return cleaned_data
+
+
+def save_material(material: Material, *, actor) -> Material:
+    """Save a material the admin's form filled in: its row through the follow-up service, then
+    its publication (as the form asks) through the follow-up screen's publish and withdraw."""
+    wants_published = material.is_published
+    material = followup.record_material(material=material, actor=actor)
+    if wants_published != material.is_published:
+        change = followup.publish_material if wants_published else followup.withdraw_material
+        changed = change(material=material, actor=actor)
+        material.is_published, material.published_at = changed.is_published, changed.published_at
+    return material
 
 
 class MaterialInline(TranslationTabularInline):
@@ -91,7 +112,7 @@ class AnsweredQuestionInline(TranslationStackedInline):
 
 
 @admin.register(Webinar)
-class WebinarAdmin(WebinarRegistrationAdminMixin, TabbedDjangoJqueryTranslationAdmin):
+class WebinarAdmin(WebinarSchedulingAdminMixin, WebinarRegistrationAdminMixin, TabbedDjangoJqueryTranslationAdmin):
     form = WebinarAdminForm
     list_display = (
         "title",
@@ -110,9 +131,10 @@ class WebinarAdmin(WebinarRegistrationAdminMixin, TabbedDjangoJqueryTranslationA
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("topic", "series", "experts")
     filter_horizontal = ("regions", "languages")
-    readonly_fields = ("created_at", "updated_at", expert_screen_link)
+    # The counts are the registration and attendance services' to keep.
+    readonly_fields = ("created_at", "updated_at", "registration_count", "attendance_count", expert_screen_link)
     inlines = [MaterialInline, AnsweredQuestionInline]
-    actions = [send_survey_to_experts, send_survey_to_participants, upload_attendance]
+    actions = [*STATUS_ACTIONS, send_survey_to_experts, send_survey_to_participants, upload_attendance]
     formfield_overrides = HTTPS_LINKS
     fieldsets = (
         (None, {"fields": ("title", "slug", "topic", "series", "series_position")}),
@@ -137,6 +159,25 @@ class WebinarAdmin(WebinarRegistrationAdminMixin, TabbedDjangoJqueryTranslationA
         (RECORD, {"fields": ("created_at", "updated_at")}),
     )
 
+    def has_send_survey_permission(self, request) -> bool:
+        return can_send_survey(request.user)
+
+    def get_inlines(self, request, obj):
+        """A new webinar is planned: its materials come once it has been held."""
+        inlines = super().get_inlines(request, obj)
+        return inlines if obj is not None else [inline for inline in inlines if inline is not MaterialInline]
+
+    def save_formset(self, request, form, formset, change):
+        """Materials go through the follow-up service, as on the follow-up screen."""
+        if formset.model is not Material:
+            return super().save_formset(request, form, formset, change)
+        materials = formset.save(commit=False)
+        for material in formset.deleted_objects:
+            material.delete()
+        for material in materials:
+            save_material(material, actor=request.user)
+        return None
+
     @admin.display(description=_("series"), ordering="series__title")
     def series_part(self, webinar):
         if webinar.series is None:
@@ -154,6 +195,9 @@ class MaterialAdmin(TabbedDjangoJqueryTranslationAdmin):
     autocomplete_fields = ("webinar", "language")
     readonly_fields = ("published_at", "created_at")
     formfield_overrides = HTTPS_LINKS
+
+    def save_model(self, request, obj, form, change):
+        save_material(obj, actor=request.user)
 
 
 @admin.register(AnsweredQuestion)

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from delivery.services.followup import summary_languages
+from delivery.services.followup import check_material, summary_languages
 from delivery.uploads import FORMATS_BY_KIND, check_material_file, limit_mb
 from webinars.models import Language, Material, Webinar
 
@@ -23,6 +23,7 @@ class MaterialUploadForm(forms.Form):
     def __init__(self, *args, webinar: Webinar, kind: str, **kwargs):
         super().__init__(*args, prefix=kind, **kwargs)
         self.kind = kind
+        self.webinar = webinar
         self.fields["language"].queryset = webinar.languages.order_by("order", "code")
         formats = ", ".join(f.label for f in FORMATS_BY_KIND[kind])
         self.fields["file"].help_text = _("%(formats)s; at most %(limit)s MB.") % {
@@ -42,11 +43,14 @@ class MaterialUploadForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
-        has_file = bool(cleaned_data.get("file")) or "file" in self.errors
-        if has_file and cleaned_data.get("url"):
-            raise forms.ValidationError(_("Give a link or upload a file, not both."))
-        if not has_file and not cleaned_data.get("url") and "url" not in self.errors:
-            raise forms.ValidationError(_("Give a link or upload a file."))
+        if "url" not in self.errors:  # the service's rules; a refused file still counts as one given
+            check_material(
+                webinar=self.webinar,
+                kind=self.kind,
+                url=cleaned_data.get("url") or "",
+                has_file=bool(cleaned_data.get("file")) or "file" in self.errors,
+                upload=None,  # checked by clean_file, where its error belongs
+            )
         return cleaned_data
 
 

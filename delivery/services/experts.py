@@ -12,10 +12,9 @@ public page shows an expert's name, title and biography once they accept.
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Avg, Count, F, Q, QuerySet
@@ -29,11 +28,15 @@ from delivery.models import ExpertInvitation
 from outbox.addresses import absolute_url, configured_secretariat_addresses, distinct_addresses, staff_addresses
 from outbox.models import Notice
 from outbox.services import queue_notice
+from portal import signing
+from portal.permissions import require_permission
+from portal.signing import InvalidLink
 from webinars.models import Expert, Feedback, Language, Region, Webinar
 from webinars.time_zones import geneva_time_text
 
-INVITATION_SALT = "webinars.experts.invitation"
-INVITATION_MAX_AGE = timedelta(days=30)
+# The invitation link's salt (portal.signing) also keys the expert's address digest in its
+# payload and in the outbox keys of answers: it may never change.
+INVITATION_SALT = signing.EXPERT_INVITATION.salt
 MAX_DECLINE_REASON = 2000
 # Words too common to say anything about an expert's field.
 STOP_WORDS = frozenset(
@@ -42,7 +45,14 @@ STOP_WORDS = frozenset(
     | {"pour", "dans", "avec", "des", "les", "une", "sur", "par", "para", "con", "los", "las", "del"}
 )
 # Webinars whose experts count in a year's balance: everything but a cancelled one.
-COUNTED_STATUSES = (Webinar.Status.PLANNED, Webinar.Status.SCHEDULED, Webinar.Status.HELD)
+COUNTED_STATUSES = (Webinar.Status.PLANNED, Webinar.Status.SCHEDULED, Webinar.Status.POSTPONED, Webinar.Status.HELD)
+# Webinars that take no more invitations nor answers: nobody gives them any more.
+CLOSED_STATUSES = (Webinar.Status.HELD, Webinar.Status.CANCELLED)
+
+
+def takes_invitations(webinar: Webinar) -> bool:
+    """Experts are invited to, and answer for, a webinar still to come (not held nor cancelled)."""
+    return webinar.status not in CLOSED_STATUSES
 
 
 # The roster ---------------------------------------------------------------------------
@@ -98,13 +108,13 @@ def past_webinars(*, expert: Expert) -> QuerySet[Webinar]:
 
 
 def webinars_needing_experts(*, today=None) -> QuerySet[Webinar]:
-    """Planned and scheduled webinars from today on (soonest first, undated ones last), with
+    """Planned, scheduled and postponed webinars from today on (soonest first, undated ones last), with
     how many experts they have and how many invitations await an answer: the roster's way
     into each webinar's suggestions and invitations."""
     today = today or timezone.localdate()
     start_of_today = timezone.make_aware(datetime.combine(today, time.min))
     return (
-        Webinar.objects.filter(status__in=[Webinar.Status.PLANNED, Webinar.Status.SCHEDULED])
+        Webinar.objects.filter(status__in=[Webinar.Status.PLANNED, Webinar.Status.SCHEDULED, Webinar.Status.POSTPONED])
         .filter(Q(starts_at__gte=start_of_today) | Q(starts_at__isnull=True))
         .annotate(
             expert_count=Count("experts", distinct=True),
@@ -367,14 +377,6 @@ def rank_experts(*, topic, title: str, languages, year: int, exclude=(), limit: 
 # Invitations --------------------------------------------------------------------------
 
 
-class InvalidInvitationLink(Exception):
-    """An invitation link that was forged, damaged or has expired; nothing was changed."""
-
-    def __init__(self, *, is_expired: bool = False):
-        super().__init__("expired" if is_expired else "invalid")
-        self.is_expired = is_expired
-
-
 class InvitationClosed(Exception):
     """The invitation was answered already (or withdrawn); it carries the invitation to show."""
 
@@ -389,24 +391,24 @@ def _expert_tag(expert: Expert) -> str:
 
 
 def make_invitation_token(invitation: ExpertInvitation) -> str:
-    return signing.dumps({"i": invitation.pk, "e": _expert_tag(invitation.expert)}, salt=INVITATION_SALT)
+    return signing.sign(signing.EXPERT_INVITATION, {"i": invitation.pk, "e": _expert_tag(invitation.expert)})
 
 
 def invitation_from_token(token: str) -> ExpertInvitation:
-    """The invitation a link is for; InvalidInvitationLink when forged, damaged or expired."""
-    try:
-        payload = signing.loads(token, salt=INVITATION_SALT, max_age=INVITATION_MAX_AGE)
-    except signing.SignatureExpired as error:
-        raise InvalidInvitationLink(is_expired=True) from error
-    except signing.BadSignature as error:
-        raise InvalidInvitationLink() from error
+    """The invitation a link is for; ``InvalidLink`` when forged, damaged or expired, or when
+    the invitation is gone or the expert's address changed since it was sent.
+
+    The link answers once: whether it was used is the invitation's state, which the caller
+    reads (an answered invitation shows its answer rather than a refusal).
+    """
+    payload = signing.read(signing.EXPERT_INVITATION, token)
     if not isinstance(payload, dict) or not isinstance(payload.get("i"), int):
-        raise InvalidInvitationLink()
+        raise InvalidLink(purpose=signing.EXPERT_INVITATION)
     invitation = (
         ExpertInvitation.objects.select_related("expert", "webinar", "webinar__topic").filter(pk=payload["i"]).first()
     )
     if invitation is None or _expert_tag(invitation.expert) != payload.get("e"):
-        raise InvalidInvitationLink()
+        raise InvalidLink.stale(signing.EXPERT_INVITATION)
     return invitation
 
 
@@ -431,8 +433,9 @@ def invite_expert(*, webinar: Webinar, expert: Expert, actor, message: str = "")
     link per talk), when they already give it, when they left the roster, and for a
     webinar already held or cancelled.
     """
+    require_permission(actor, "delivery.invite_expert")
     webinar = Webinar.objects.select_for_update(of=("self",)).select_related("topic").get(pk=webinar.pk)
-    if webinar.status in (Webinar.Status.HELD, Webinar.Status.CANCELLED):
+    if not takes_invitations(webinar):
         raise ValidationError(
             _("The webinar “%(title)s” is %(status)s: experts are no longer invited to it.")
             % {"title": webinar.title, "status": webinar.get_status_display().lower()},
@@ -474,7 +477,7 @@ def invite_expert(*, webinar: Webinar, expert: Expert, actor, message: str = "")
             "message": invitation.message,
             "accept_url": f"{answer_url}?answer=accept",
             "decline_url": f"{answer_url}?answer=decline",
-            "max_age_days": INVITATION_MAX_AGE.days,
+            "max_age_days": signing.EXPERT_INVITATION.lifetime().days,
         },
         about=invitation,
     )
@@ -522,7 +525,7 @@ def answer_invitation(*, token: str, accept: bool, reason: str = "") -> ExpertIn
     Accepting puts the expert on the webinar (and so on its public page); declining
     records the optional reason. A link answers once: a second answer changes nothing
     and raises InvitationClosed with the first one; a forged or expired link raises
-    InvalidInvitationLink. A webinar cancelled or held meanwhile takes no answer.
+    InvalidLink. A webinar cancelled or held meanwhile takes no answer.
     """
     invitation = invitation_from_token(token)
     invitation = (
@@ -533,7 +536,7 @@ def answer_invitation(*, token: str, accept: bool, reason: str = "") -> ExpertIn
     if not invitation.is_open:
         raise InvitationClosed(invitation)
     webinar = invitation.webinar
-    if webinar.status in (Webinar.Status.HELD, Webinar.Status.CANCELLED):
+    if not takes_invitations(webinar):
         raise ValidationError(
             _("The webinar “%(title)s” is %(status)s: this invitation no longer needs an answer.")
             % {"title": webinar.title, "status": webinar.get_status_display().lower()},
@@ -560,6 +563,7 @@ def withdraw_invitation(*, invitation: ExpertInvitation, actor) -> ExpertInvitat
     The link stops working (it then shows that the invitation was withdrawn). Nothing is
     sent: the Secretariat tells the expert in its own words.
     """
+    require_permission(actor, "delivery.invite_expert")
     invitation = (
         ExpertInvitation.objects.select_for_update(of=("self",))
         .select_related("expert", "webinar")

@@ -19,6 +19,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
@@ -36,6 +37,7 @@ from outbox.models import Notice
 from outbox.services import queue_notice
 from participants.models import NetworkMember, Registration
 from participants.services.network import preferences_url, unsubscribe_url
+from portal.permissions import require_permission
 from webinars.models import AnsweredQuestion, Language, Material, Webinar
 from webinars.selectors import LANGUAGE_CODES
 
@@ -194,16 +196,63 @@ def overdue_followups(*, now=None) -> list[FollowUp]:
 # Changes ---------------------------------------------------------------------------------
 
 
-def can_follow_up(user) -> bool:
-    """Following up webinars is the Secretariat's work: staff who may change webinars."""
-    return bool(user.is_authenticated and user.is_staff and user.has_perm("webinars.change_webinar"))
+RECORD_PERMISSION = "webinars.record_followup"
+
+
+def check_followup_open(webinar: Webinar) -> None:
+    if webinar.status != Webinar.Status.HELD:
+        raise ValidationError(_("Follow-up starts once the webinar has been held."), code="not_held")
 
 
 def _held(webinar: Webinar) -> Webinar:
     webinar = Webinar.objects.select_for_update().get(pk=webinar.pk)
-    if webinar.status != Webinar.Status.HELD:
-        raise ValidationError(_("Follow-up starts once the webinar has been held."), code="not_held")
+    check_followup_open(webinar)
     return webinar
+
+
+def check_material(*, webinar: Webinar, kind: str, url: str, has_file: bool, upload: UploadedFile | None) -> None:
+    """The rules every material follows, from the follow-up screen or the admin: a held
+    webinar; a link or a file, not both; a file coming in passes the content and size checks
+    (``upload``; a file already stored passed them when it came in)."""
+    check_followup_open(webinar)
+    if not url and not has_file:
+        raise ValidationError(_("Give a link or upload a file."), code="link_or_file")
+    if url and has_file:
+        raise ValidationError(_("Give a link or upload a file, not both."), code="link_or_file")
+    if upload is not None:
+        check_material_file(upload, kind=kind)
+
+
+def _incoming_file(material: Material) -> UploadedFile | None:
+    """The file just given to the material, not yet stored (None for a stored file or none)."""
+    field_file = material.file
+    return field_file.file if field_file and not field_file._committed else None
+
+
+@transaction.atomic
+def record_material(*, material: Material, actor) -> Material:
+    """Save a new or changed material (kind, titles, link or file, language) under the rules.
+
+    Whether it shows on the public page is not changed here: a new material starts
+    unpublished, a changed one keeps its publication; ``publish_material`` and
+    ``withdraw_material`` change it. Nothing is half-saved: a file that fails its checks
+    is never stored, and if the row cannot be written the stored file is removed again.
+    """
+    require_permission(actor, RECORD_PERMISSION)
+    webinar = _held(material.webinar)
+    upload = _incoming_file(material)
+    check_material(webinar=webinar, kind=material.kind, url=material.url, has_file=bool(material.file), upload=upload)
+    stored = Material.objects.select_for_update().filter(pk=material.pk).first() if material.pk else None
+    material.is_published = stored.is_published if stored else False
+    material.published_at = stored.published_at if stored else None
+    material.full_clean(exclude=["file"])
+    try:
+        material.save()
+    except Exception:
+        if upload is not None and material.file.name:
+            material.file.storage.delete(material.file.name)
+        raise
+    return material
 
 
 @transaction.atomic
@@ -218,41 +267,20 @@ def add_material(
     language: Language | None = None,
     publish: bool = False,
 ) -> Material:
-    """Add a recording or slides, from a link or a checked file; published at once if asked.
-
-    Nothing is half-saved: a file that fails its checks is never stored, and if the row
-    cannot be written the stored file is removed again.
-    """
-    webinar = _held(webinar)
-    if bool(url) == bool(file):
-        raise ValidationError(_("Give a link or upload a file, not both."), code="link_or_file")
-    if file:
-        check_material_file(file, kind=kind)
-    now = timezone.now()
-    material = Material(
-        webinar=webinar,
-        kind=kind,
-        title=title.strip(),
-        url=url,
-        language=language,
-        is_published=publish,
-        published_at=now if publish else None,
-    )
+    """Add a recording or slides, from a link or a checked file; published at once if asked."""
+    material = Material(webinar=webinar, kind=kind, title=title.strip(), url=url, language=language)
     if file:
         material.file = file
-    material.full_clean(exclude=["file"])
-    try:
-        material.save()
-    except Exception:
-        if material.file and material.file.name:
-            material.file.storage.delete(material.file.name)
-        raise
+    material = record_material(material=material, actor=actor)
+    if publish:
+        material = publish_material(material=material, actor=actor)
     return material
 
 
 @transaction.atomic
 def publish_material(*, material: Material, actor) -> Material:
     """Show a material on the public page; publishing dates it (the feed of new materials uses the date)."""
+    require_permission(actor, RECORD_PERMISSION)
     _held(material.webinar)
     material = Material.objects.select_for_update().get(pk=material.pk)
     if not material.is_published:
@@ -265,6 +293,7 @@ def publish_material(*, material: Material, actor) -> Material:
 @transaction.atomic
 def withdraw_material(*, material: Material, actor) -> Material:
     """Take a material off the public page (a wrong file, say); it stays here to publish again."""
+    require_permission(actor, RECORD_PERMISSION)
     material = Material.objects.select_for_update().get(pk=material.pk)
     if material.is_published:
         material.is_published = False
@@ -276,6 +305,7 @@ def withdraw_material(*, material: Material, actor) -> Material:
 @transaction.atomic
 def save_summary(*, webinar: Webinar, actor, summaries: dict[str, str]) -> Webinar:
     """Write the short summary in the languages given; plain text, shown on the public page at once."""
+    require_permission(actor, RECORD_PERMISSION)
     webinar = _held(webinar)
     columns = []
     for code, text in summaries.items():
@@ -293,6 +323,7 @@ def add_answered_question(
     *, webinar: Webinar, actor, language: str, question: str, answer: str, publish: bool = True
 ) -> AnsweredQuestion:
     """Publish the answer to a question left open, written in one language (others follow in the admin)."""
+    require_permission(actor, RECORD_PERMISSION)
     webinar = _held(webinar)
     if language not in LANGUAGE_CODES:
         raise ValidationError(_("Unknown language: %(code)s.") % {"code": language})
@@ -316,6 +347,7 @@ def add_answered_question(
 @transaction.atomic
 def set_no_open_questions(*, webinar: Webinar, actor, value: bool) -> Webinar:
     """Record that no question was left open (so the checklist's "answers" item is done), or undo it."""
+    require_permission(actor, RECORD_PERMISSION)
     webinar = _held(webinar)
     webinar.has_no_open_questions = value
     webinar.save(update_fields=["has_no_open_questions", "updated_at"])
@@ -400,6 +432,7 @@ def announce_materials(*, webinar: Webinar, actor) -> Announcement:
     webinar. The key names the webinar and the address, so announcing again, or at the
     same moment from two screens, queues nothing more.
     """
+    require_permission(actor, RECORD_PERMISSION)
     webinar = _held(webinar)
     materials = list(webinar.materials.filter(is_published=True).order_by("kind", "pk"))
     if not materials:

@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -31,9 +30,13 @@ from django.utils.translation import gettext as _
 from outbox.addresses import absolute_url, message_language, normalise_email
 from outbox.models import Notice
 from outbox.services import queue_notice
+from portal import signing
+from portal.permissions import require_permission
+from portal.signing import InvalidLink
 from webinars.models import Expert, Feedback, Webinar
 
-SURVEY_SALT = "webinars.survey.answer"
+SURVEY_SALT = signing.SURVEY_ANSWER.salt
+# Keys the respondent digest stored with every answer: it may never change.
 RESPONDENT_SALT = "webinars.survey.respondent"
 RATING_FIELDS = ("overall_rating", "content_rating", "expert_rating")
 ANSWER_FIELDS = (*RATING_FIELDS, "useful", "to_improve", "topic_suggestion")
@@ -45,14 +48,6 @@ def respondent_digest(email: str) -> str:
 
 
 # Signed links -------------------------------------------------------------------------
-
-
-class InvalidSurveyLink(Exception):
-    """A survey link that was forged, damaged, expired, or names a webinar that is gone."""
-
-    def __init__(self, *, is_expired: bool = False):
-        super().__init__("expired" if is_expired else "invalid")
-        self.is_expired = is_expired
 
 
 class AlreadyAnswered(Exception):
@@ -73,32 +68,32 @@ class SurveyInvitation:
 
 
 def make_survey_token(*, webinar: Webinar, email: str, source: str) -> str:
-    return signing.dumps({"w": webinar.pk, "r": respondent_digest(email), "s": source}, salt=SURVEY_SALT)
+    return signing.sign(signing.SURVEY_ANSWER, {"w": webinar.pk, "r": respondent_digest(email), "s": source})
 
 
 def invitation_from_token(token: str) -> SurveyInvitation:
-    """The invitation a link stands for; `InvalidSurveyLink` for anything we did not sign."""
-    try:
-        payload = signing.loads(token, salt=SURVEY_SALT, max_age=settings.PORTAL_SURVEY_MAX_AGE)
-    except signing.SignatureExpired as error:
-        raise InvalidSurveyLink(is_expired=True) from error
-    except signing.BadSignature as error:
-        raise InvalidSurveyLink() from error
+    """The invitation a link stands for; ``InvalidLink`` for anything we did not sign, an
+    expired link, or a webinar (or expert) the link no longer applies to.
+
+    One answer per link: whether it was used is ``has_answered``, read by the caller (the
+    page then says the answer is in, rather than refusing the link).
+    """
+    payload = signing.read(signing.SURVEY_ANSWER, token)
     if (
         not isinstance(payload, dict)
         or not isinstance(payload.get("w"), int)
         or not isinstance(payload.get("r"), str)
         or payload.get("s") not in Feedback.Source.values
     ):
-        raise InvalidSurveyLink()
+        raise InvalidLink(purpose=signing.SURVEY_ANSWER)
     webinar = Webinar.objects.filter(pk=payload["w"], status=Webinar.Status.HELD).first()
     if webinar is None:
-        raise InvalidSurveyLink()
+        raise InvalidLink.stale(signing.SURVEY_ANSWER)
     expert = None
     if payload["s"] == Feedback.Source.EXPERT:
         expert = next((e for e in webinar.experts.all() if respondent_digest(e.email) == payload["r"]), None)
         if expert is None:  # no longer one of the webinar's experts
-            raise InvalidSurveyLink()
+            raise InvalidLink.stale(signing.SURVEY_ANSWER)
     return SurveyInvitation(webinar=webinar, respondent=payload["r"], source=payload["s"], expert=expert)
 
 
@@ -157,6 +152,7 @@ def send_feedback_survey(*, webinar: Webinar, actor, recipients: Iterable[tuple[
     address's digest, so sending again (or to a list that overlaps) sends nothing twice.
     Nothing at all is sent if the webinar is not held or an address is not one.
     """
+    require_permission(actor, "webinars.send_survey")
     webinar = Webinar.objects.select_for_update().get(pk=webinar.pk)
     if webinar.status != Webinar.Status.HELD:
         raise ValidationError(_("The feedback survey is sent only after the webinar has been held."))
@@ -190,7 +186,7 @@ def send_feedback_survey(*, webinar: Webinar, actor, recipients: Iterable[tuple[
                 "held_on": date_format(localtime(webinar.starts_at), "DATE_FORMAT") if webinar.starts_at else "",
                 "is_expert": source == Feedback.Source.EXPERT,
                 "survey_url": survey_url(webinar=webinar, email=email, source=source, language=language),
-                "max_age_days": max(1, settings.PORTAL_SURVEY_MAX_AGE // 86400),
+                "max_age_days": max(1, signing.SURVEY_ANSWER.lifetime().days),
             }
         queue_notice(
             kind=Notice.Kind.FEEDBACK_SURVEY,

@@ -5,10 +5,11 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.core import signing
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from accounts.tests.factories import StaffFactory, UserFactory
@@ -16,6 +17,7 @@ from delivery.models import ExpertInvitation
 from delivery.services import experts
 from delivery.tests.factories import ExpertInvitationFactory
 from outbox.models import Notice
+from portal.signing import InvalidLink
 from webinars.models import Expert, Webinar
 from webinars.tests.factories import (
     ExpertFactory,
@@ -359,19 +361,21 @@ def test_a_link_for_another_invitation_number_is_refused(staff, expert):
     token = experts.make_invitation_token(invitation)
     Expert.objects.filter(pk=expert.pk).update(email="new-address@example.org")
 
-    with pytest.raises(experts.InvalidInvitationLink):
+    with pytest.raises(InvalidLink):
         experts.answer_invitation(token=token, accept=True)
 
 
 def test_an_expired_link_says_so_and_changes_nothing(client, staff, expert, monkeypatch):
     webinar = WebinarFactory()
+    thirty_one_days_ago = int(timezone.now().timestamp()) - 31 * 24 * 3600
+    monkeypatch.setattr(signing.TimestampSigner, "timestamp", lambda self: signing.b62_encode(thirty_one_days_ago))
     invitation = experts.invite_expert(webinar=webinar, expert=expert, actor=staff)
-    monkeypatch.setattr(experts, "INVITATION_MAX_AGE", timedelta(seconds=-1))
+    monkeypatch.undo()
 
     response = client.post(answer_path(invitation_notice(invitation)), {"answer": "accept"})
 
     assert response.status_code == 400
-    assert in_language("fr", "This invitation link has expired") in response.content.decode()
+    assert in_language("fr", "This link has expired") in response.content.decode()
     invitation.refresh_from_db()
     assert invitation.state == ExpertInvitation.State.INVITED
 

@@ -236,15 +236,15 @@ def test_an_answer_that_arrives_between_the_check_and_the_save_is_refused(monkey
 
 
 @pytest.mark.parametrize(
-    "token",
+    ("token", "headline"),
     [
-        "not-a-token",
-        pytest.param("tampered", id="tampered"),
-        pytest.param("other-salt", id="signed-for-something-else"),
-        pytest.param("not-held", id="webinar-not-held"),
+        ("not-a-token", "This link does not work"),
+        pytest.param("tampered", "This link does not work", id="tampered"),
+        pytest.param("other-salt", "This link does not work", id="signed-for-something-else"),
+        pytest.param("not-held", "This link no longer works", id="webinar-not-held"),
     ],
 )
-def test_a_forged_link_gets_a_400_page_with_a_clear_message(client, token):
+def test_a_forged_link_gets_a_400_page_with_a_clear_message(client, token, headline):
     webinar = HeldWebinarFactory()
     if token == "tampered":
         good = token_for(webinar)
@@ -258,7 +258,7 @@ def test_a_forged_link_gets_a_400_page_with_a_clear_message(client, token):
     response = client.post(answer_url(token), ANSWERS)
 
     assert response.status_code == 400
-    assert "This survey link does not work" in response.text
+    assert headline in response.text
     assert not Feedback.objects.exists()
 
 
@@ -270,7 +270,8 @@ def test_an_expired_link_says_so(client, settings):
     response = client.get(answer_url(token))
 
     assert response.status_code == 400
-    assert "This survey link has expired" in response.text
+    assert "This link has expired" in response.text
+    assert "The survey for this webinar is closed." in response.text
 
 
 def test_ratings_go_from_1_to_5(client):
@@ -409,8 +410,8 @@ def test_results_are_for_the_secretariat_only(client):
 
     response = client.get(f"/en/survey/results/webinar/{webinar.pk}/")
 
-    assert response.status_code == 302
-    assert "/admin/login/" in response["Location"]
+    assert response.status_code == 403
+    assert b"for the Secretariat" in response.content
 
 
 def test_results_of_a_webinar_not_held_are_not_found(client):

@@ -1,39 +1,24 @@
-"""The expert screens: the roster and the suggestions for a webinar (Secretariat staff only),
+"""The expert screens: the roster and the suggestions for a webinar (the Secretariat, by permission),
 and the page where an expert answers an invitation from the signed link.
 
 The link in the invitation leads to a page with two buttons; only its POST answers, so a
 mail scanner that follows links answers nothing.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from delivery import permissions
 from delivery.forms.experts import DeclineForm, InviteForm, RosterFilterForm
 from delivery.models import ExpertInvitation
 from delivery.services import experts
+from portal.permissions import staff_page
+from portal.signing import InvalidLink
+from portal.views import link_not_valid
 from webinars.models import Webinar
-
-
-def staff_only(view):
-    """Secretariat staff only: a visitor is sent to log in, anyone else is refused (403)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        user = request.user
-        if not user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
-        if not (user.is_active and user.is_staff):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _fail(request, error: ValidationError) -> None:
@@ -44,7 +29,7 @@ def _fail(request, error: ValidationError) -> None:
 # The roster ---------------------------------------------------------------------------
 
 
-@staff_only
+@staff_page("webinars.view_expert")
 @require_GET
 def expert_roster(request):
     form = RosterFilterForm(request.GET or None)
@@ -54,7 +39,7 @@ def expert_roster(request):
     return render(request, "delivery/experts/roster.html", context)
 
 
-@staff_only
+@staff_page("webinars.view_expert")
 @require_GET
 def expert_detail(request, expert_id: int):
     expert = get_object_or_404(experts.roster_experts(), pk=expert_id)
@@ -73,7 +58,7 @@ def _webinar(webinar_id: int) -> Webinar:
     return get_object_or_404(Webinar.objects.select_related("topic", "topic__scope_area"), pk=webinar_id)
 
 
-@staff_only
+@staff_page("webinars.view_expert")
 @require_GET
 def expert_suggestions(request, webinar_id: int):
     webinar = _webinar(webinar_id)
@@ -86,7 +71,10 @@ def expert_suggestions(request, webinar_id: int):
     open_invitations = {invitation.expert_id: invitation for invitation in invitations if invitation.is_open}
     for suggestion in suggestions:
         suggestion.open_invitation = open_invitations.get(suggestion.expert.pk)
+    for invitation in invitations:
+        invitation.may_withdraw = permissions.can_withdraw_invitation(request.user, invitation)
     context = {
+        "can_invite": permissions.can_invite_expert(request.user, webinar),
         "webinar": webinar,
         "current_experts": list(webinar.experts.select_related("region")),
         "suggestions": suggestions,
@@ -96,7 +84,7 @@ def expert_suggestions(request, webinar_id: int):
     return render(request, "delivery/experts/suggestions.html", context)
 
 
-@staff_only
+@staff_page("delivery.invite_expert")
 @require_POST
 def expert_invite(request, webinar_id: int):
     webinar = _webinar(webinar_id)
@@ -118,7 +106,7 @@ def expert_invite(request, webinar_id: int):
     return redirect("delivery:expert_suggestions", webinar_id=webinar.pk)
 
 
-@staff_only
+@staff_page("delivery.invite_expert")
 @require_POST
 def invitation_withdraw(request, invitation_id: int):
     invitation = get_object_or_404(ExpertInvitation.objects.select_related("expert"), pk=invitation_id)
@@ -139,8 +127,12 @@ def expert_answer(request, token: str):
     """GET shows the webinar and two buttons; POST records the one answer this link allows."""
     try:
         invitation = experts.invitation_from_token(token)
-    except experts.InvalidInvitationLink as error:
-        return render(request, "delivery/experts/link_invalid.html", {"is_expired": error.is_expired}, status=400)
+    except InvalidLink as error:
+        return link_not_valid(
+            request,
+            error,
+            what=_("Please write to the Secretariat if you would still like to give this webinar."),
+        )
     if not invitation.is_open:
         if request.method == "POST":
             return _answered(request, invitation, status=409)

@@ -1,27 +1,27 @@
 """The Secretariat's follow-up screens: the list of held webinars with their checklist, and
 one webinar's follow-up (materials, summary, answers, "materials available").
 
-Thin callers of delivery.services.followup: find the webinar (a held one, else 404), check that the
-user may follow up webinars, call a form and a service, redirect. Changes only on POST.
+Thin callers of delivery.services.followup: find the webinar (a held one, else 404), check the
+permission (reading: webinars.view_webinar; every change: webinars.record_followup), call a form
+and a service, redirect. Changes only on POST.
 """
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from delivery import permissions
 from delivery.forms.followup import AnsweredQuestionForm, MaterialUploadForm, SummaryForm
 from delivery.services import followup
+from portal.permissions import staff_page
 from webinars.models import Material, Webinar
 
-
-def _check(request) -> None:
-    if not followup.can_follow_up(request.user):
-        raise PermissionDenied
+READ = "webinars.view_webinar"
+RECORD = "webinars.record_followup"
 
 
 def _webinar(slug: str) -> Webinar:
@@ -40,11 +40,10 @@ def _back(webinar: Webinar, anchor: str = ""):
     return response
 
 
-@staff_member_required
+@staff_page(READ)
 @require_GET
 def followup_list(request):
     """Every held webinar with its checklist; the overdue ones first."""
-    _check(request)
     context = {"followups": followup.followup_overview(), "overdue_days": settings.PORTAL_FOLLOWUP_OVERDUE_DAYS}
     return render(request, "delivery/followup/list.html", context)
 
@@ -67,22 +66,21 @@ def _detail(request, webinar: Webinar, *, status: int = 200, **forms):
         "has_published_answers": any(answer.is_published for answer in answers),
         "has_been_announced": followup.has_been_announced(webinar),
         "audience_size": len(followup.materials_audience(webinar)),
+        "can_record": permissions.can_record_followup(request.user),
     }
     return render(request, "delivery/followup/detail.html", context, status=status)
 
 
-@staff_member_required
+@staff_page(READ)
 @require_GET
 def followup_detail(request, slug: str):
-    _check(request)
     return _detail(request, _webinar(slug))
 
 
-@staff_member_required
+@staff_page(RECORD)
 @require_POST
 def followup_add_material(request, slug: str, kind: str):
     """Upload slides or a recording (or give a link). A refused file leaves nothing behind."""
-    _check(request)
     webinar = _webinar(slug)
     if kind not in (Material.Kind.SLIDES, Material.Kind.RECORDING):
         raise PermissionDenied
@@ -108,10 +106,9 @@ def followup_add_material(request, slug: str, kind: str):
     return _detail(request, webinar, status=400, **{f"{kind}_form": form})
 
 
-@staff_member_required
+@staff_page(RECORD)
 @require_POST
 def followup_publish_material(request, slug: str, pk: int):
-    _check(request)
     webinar = _webinar(slug)
     material = get_object_or_404(Material, webinar=webinar, pk=pk)
     try:
@@ -123,10 +120,9 @@ def followup_publish_material(request, slug: str, pk: int):
     return _back(webinar, "materials")
 
 
-@staff_member_required
+@staff_page(RECORD)
 @require_POST
 def followup_withdraw_material(request, slug: str, pk: int):
-    _check(request)
     webinar = _webinar(slug)
     material = get_object_or_404(Material, webinar=webinar, pk=pk)
     followup.withdraw_material(material=material, actor=request.user)
@@ -134,10 +130,9 @@ def followup_withdraw_material(request, slug: str, pk: int):
     return _back(webinar, "materials")
 
 
-@staff_member_required
+@staff_page(RECORD)
 @require_POST
 def followup_save_summary(request, slug: str):
-    _check(request)
     webinar = _webinar(slug)
     form = SummaryForm(request.POST, webinar=webinar)
     if form.is_valid():
@@ -147,10 +142,9 @@ def followup_save_summary(request, slug: str):
     return _detail(request, webinar, status=400, summary_form=form)
 
 
-@staff_member_required
+@staff_page(RECORD)
 @require_POST
 def followup_add_answer(request, slug: str):
-    _check(request)
     webinar = _webinar(slug)
     form = AnsweredQuestionForm(request.POST, webinar=webinar)
     if form.is_valid():
@@ -172,21 +166,19 @@ def followup_add_answer(request, slug: str):
     return _detail(request, webinar, status=400, answer_form=form)
 
 
-@staff_member_required
+@staff_page(RECORD)
 @require_POST
 def followup_no_open_questions(request, slug: str):
-    _check(request)
     webinar = _webinar(slug)
     value = request.POST.get("value") == "1"
     followup.set_no_open_questions(webinar=webinar, actor=request.user, value=value)
     return _back(webinar, "answers")
 
 
-@staff_member_required
+@staff_page(RECORD)
 @require_POST
 def followup_announce(request, slug: str):
     """Send "materials available" to the webinar's audience; a second press sends nothing more."""
-    _check(request)
     webinar = _webinar(slug)
     try:
         result = followup.announce_materials(webinar=webinar, actor=request.user)

@@ -5,8 +5,7 @@ The link in the message leads to the form; only its POST stores anything.
 """
 
 from django.contrib import admin, messages
-from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -16,6 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from delivery.forms.survey import FeedbackSurveyForm, ParticipantAddressesForm
 from delivery.services import survey
+from portal.permissions import staff_page
+from portal.signing import InvalidLink
+from portal.views import link_not_valid
 from webinars.models import Feedback, Webinar
 
 # The survey, from a link ---------------------------------------------------------------
@@ -30,8 +32,9 @@ def survey_answer(request, token: str):
     """GET shows the survey; POST stores the one answer this link allows."""
     try:
         invitation = survey.invitation_from_token(token)
-    except survey.InvalidSurveyLink as error:
-        return render(request, "delivery/survey/link_invalid.html", {"is_expired": error.is_expired}, status=400)
+    except InvalidLink as error:
+        closed = _("The survey for this webinar is closed.") if error.is_expired else ""
+        return link_not_valid(request, error, what=closed)
     if invitation.has_answered():
         return _already_answered(request, invitation, status=409 if request.method == "POST" else 200)
     form = FeedbackSurveyForm(request.POST or None, source=invitation.source)
@@ -56,24 +59,16 @@ def survey_thanks(request):
 # Results for the Secretariat -----------------------------------------------------------
 
 
-def _can_see_results(user) -> bool:
-    return user.has_perm("webinars.view_feedback")
-
-
-@staff_member_required
+@staff_page("webinars.view_feedback")
 @require_GET
 def survey_results(request, pk: int):
-    if not _can_see_results(request.user):
-        raise PermissionDenied
     webinar = get_object_or_404(Webinar.objects.select_related("topic"), pk=pk, status=Webinar.Status.HELD)
     return render(request, "delivery/survey/results.html", {"webinar": webinar, **survey.webinar_results(webinar)})
 
 
-@staff_member_required
+@staff_page("webinars.view_feedback")
 @require_GET
 def survey_year_results(request, year: int | None = None):
-    if not _can_see_results(request.user):
-        raise PermissionDenied
     year = year or timezone.localdate().year
     context = {
         "year": year,
@@ -102,7 +97,7 @@ def _held_only(modeladmin, request, queryset) -> list[Webinar] | None:
     return webinars
 
 
-@admin.action(description=gettext_lazy("Send the feedback survey to the expert(s)"), permissions=["change"])
+@admin.action(description=gettext_lazy("Send the feedback survey to the expert(s)"), permissions=["send_survey"])
 def send_survey_to_experts(modeladmin, request, queryset):
     webinars = _held_only(modeladmin, request, queryset)
     if webinars is None:
@@ -132,7 +127,8 @@ def _report(modeladmin, request, webinar, result: survey.SurveySending) -> None:
 
 
 @admin.action(
-    description=gettext_lazy("Send the feedback survey to participants (paste addresses)"), permissions=["change"]
+    description=gettext_lazy("Send the feedback survey to participants (paste addresses)"),
+    permissions=["send_survey"],
 )
 def send_survey_to_participants(modeladmin, request, queryset):
     """An intermediate page: the Secretariat pastes the participants' addresses for one webinar."""

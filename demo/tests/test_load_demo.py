@@ -117,6 +117,25 @@ def test_demo_logins_have_their_passwords():
     assert not coordinator.is_staff
 
 
+def test_demo_secretariat_people_hold_different_roles_that_decide_what_they_may_do():
+    load_demo()
+    users = get_user_model().objects
+    roles = {
+        user.username: [group.name for group in user.groups.all()]
+        for user in users.filter(is_superuser=False, is_staff=True)
+    }
+
+    assert len({name for names in roles.values() for name in names}) >= 3
+    manager, officer, reader = (users.get(username=name) for name in ("manager", "officer", "reader"))
+    assert manager.has_perm("planning.publish_annualplan")
+    assert not officer.has_perm("planning.publish_annualplan") and officer.has_perm("planning.run_solver")
+    assert reader.has_perm("reporting.view_annual_report") and not reader.get_all_permissions() & {
+        "planning.change_annualplan",
+        "participants.send_campaign",
+    }
+    assert all(user.check_password(data.SECRETARIAT_PASSWORD) for user in (manager, officer, reader))
+
+
 def test_current_plan_is_published_with_entries_linked_to_scheduled_future_webinars():
     load_demo()
     now = timezone.now()

@@ -10,8 +10,8 @@ from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.utils import timezone
 
+from outbox.delivery import DeliveryFailed, deliver_notice, deliver_pending_notices, message_id
 from outbox.models import Notice
-from outbox.services import DeliveryFailed, deliver_notice, deliver_pending_notices, message_id
 from outbox.tests.factories import NoticeFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,9 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.db import transaction
 
 from accounts.tests.factories import StaffFactory
+from outbox.delivery import DeliveryFailed, deliver_notice, pending_notice_ids
 from outbox.models import Notice
-from outbox.services import DeliveryFailed, deliver_notice, pending_notice_ids, queue_notice, resend_notice
+from outbox.services import queue_notice, resend_notice
 from outbox.tasks import send_pending_notices
 from outbox.tests.factories import NoticeFactory
 

@@ -26,6 +26,9 @@ class CampaignAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # a campaign sent is the record of what went out
+
     @admin.display(description=_("campaign screen"))
     def screen(self, obj):
         return format_html(

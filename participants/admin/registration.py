@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from participants.models import Registration
+from participants.permissions import can_record_attendance
 from participants.services import registration
+from portal.permissions import MissingPermission, has_permission
 from webinars.models import Webinar
 
 MAX_REPORT_BYTES = 5 * 1024 * 1024
@@ -42,7 +44,9 @@ class RegistrationAdmin(admin.ModelAdmin):
     raw_id_fields = ("webinar",)
     actions = ["cancel_registrations"]
 
-    @admin.action(description=_("Cancel the selected registrations (the waiting list moves up)"))
+    @admin.action(
+        description=_("Cancel the selected registrations (the waiting list moves up)"), permissions=["change"]
+    )
     def cancel_registrations(self, request, queryset):
         """For someone who asked by e-mail: the same service as the link in their messages."""
         cancelled, refused = 0, []
@@ -75,9 +79,9 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     def attendance_view(self, request, webinar_pk: int):
         """Upload the attendance report of one webinar; see what matched and what did not."""
+        if not can_record_attendance(request.user):
+            raise MissingPermission("participants.record_attendance")
         webinar = get_object_or_404(Webinar, pk=webinar_pk)
-        if not request.user.has_perm("participants.change_registration"):
-            raise PermissionDenied
         result = None
         form = AttendanceUploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
@@ -111,7 +115,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "participants/registration/admin_attendance.html", context, status=status)
 
 
-@admin.action(description=_("Upload the attendance report of the selected webinar"))
+@admin.action(description=_("Upload the attendance report of the selected webinar"), permissions=["record_attendance"])
 def upload_attendance(modeladmin, request, queryset):
     if queryset.count() != 1:
         modeladmin.message_user(request, _("Select exactly one webinar."), level=messages.WARNING)
@@ -127,57 +131,95 @@ class WebinarRegistrationAdminMixin:
     that attendance counts by country, region and type of participant sit on the webinar.
     """
 
-    registration_display_fields = ("registration_figures", "attendance_figures")
+    def registration_display_fields(self, request) -> tuple[str, str]:
+        """The figures, with the links to the registrations and the upload for those who may use them."""
+        may_list = has_permission(request.user, "participants.view_registration")
+        return (
+            "registration_figures_and_list" if may_list else "registration_figures",
+            "attendance_figures_and_upload" if can_record_attendance(request.user) else "attendance_figures",
+        )
+
+    def has_record_attendance_permission(self, request) -> bool:
+        return can_record_attendance(request.user)
 
     def get_readonly_fields(self, request, obj=None):
-        return (*super().get_readonly_fields(request, obj), *self.registration_display_fields)
+        return (*super().get_readonly_fields(request, obj), *self.registration_display_fields(request))
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
         used = set(flatten([field for _name, options in fieldsets for field in options["fields"]]))
-        fields = [field for field in ("capacity", *self.registration_display_fields) if field not in used]
+        own = ("capacity", *self.registration_display_fields(request))
+        fields = [field for field in own if field not in used]
         if fields:
             fieldsets.append((_("Registrations and attendance"), {"fields": fields}))
         return fieldsets
 
     def save_model(self, request, obj, form, change):
+        """The capacity goes through the registration service, which moves the waiting list up."""
+        if not (change and "capacity" in form.changed_data):
+            return super().save_model(request, obj, form, change)
+        capacity = obj.capacity
+        obj.capacity = form.initial.get("capacity")  # the service saves the new one, under its lock
         super().save_model(request, obj, form, change)
-        if change and "capacity" in form.changed_data:
-            promoted = registration.promote_waiting_participants(webinar=obj, actor=request.user)
-            if promoted:
-                self.message_user(
-                    request,
-                    ngettext(
-                        "%(count)s person on the waiting list now has a place and has been told.",
-                        "%(count)s people on the waiting list now have a place and have been told.",
-                        len(promoted),
-                    )
-                    % {"count": len(promoted)},
-                    messages.SUCCESS,
+        promoted = registration.change_capacity(webinar=obj, capacity=capacity, actor=request.user)
+        obj.refresh_from_db(fields=["capacity", "registration_count"])
+        if promoted:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)s person on the waiting list now has a place and has been told.",
+                    "%(count)s people on the waiting list now have a place and have been told.",
+                    len(promoted),
                 )
+                % {"count": len(promoted)},
+                messages.SUCCESS,
+            )
+        return None
 
-    @admin.display(description=pgettext_lazy("admin field: counts of a webinar's registrations", "registrations"))
-    def registration_figures(self, webinar):
+    def _registration_figures(self, webinar, *, with_list: bool):
         if webinar is None or webinar.pk is None:
             return "-"
-        figures = registration.registration_figures(webinar=webinar)
+        text = render_to_string(
+            "participants/registration/_registration_figures.txt",
+            {"figures": registration.registration_figures(webinar=webinar)},
+        ).strip()
+        if not with_list:
+            return text
         return format_html(
             '{}<br><a href="{}?webinar__id__exact={}">{}</a>',
-            render_to_string("participants/registration/_registration_figures.txt", {"figures": figures}).strip(),
+            text,
             reverse("admin:participants_registration_changelist"),
             webinar.pk,
             _("See the registrations"),
         )
 
-    @admin.display(description=_("attendance by country, region and type of participant"))
-    def attendance_figures(self, webinar):
+    @admin.display(description=pgettext_lazy("admin field: counts of a webinar's registrations", "registrations"))
+    def registration_figures(self, webinar):
+        return self._registration_figures(webinar, with_list=False)
+
+    @admin.display(description=pgettext_lazy("admin field: counts of a webinar's registrations", "registrations"))
+    def registration_figures_and_list(self, webinar):
+        return self._registration_figures(webinar, with_list=True)
+
+    def _attendance_figures(self, webinar, *, with_upload: bool):
         if webinar is None or webinar.pk is None:
             return "-"
+        upload_url = ""
+        if with_upload:
+            upload_url = reverse("admin:participants_registration_attendance", kwargs={"webinar_pk": webinar.pk})
         return render_to_string(
             "participants/registration/_attendance_figures.html",
             {
                 "webinar": webinar,
                 "breakdown": registration.attendance_breakdown(webinar=webinar),
-                "upload_url": reverse("admin:participants_registration_attendance", kwargs={"webinar_pk": webinar.pk}),
+                "upload_url": upload_url,
             },
         )
+
+    @admin.display(description=_("attendance by country, region and type of participant"))
+    def attendance_figures(self, webinar):
+        return self._attendance_figures(webinar, with_upload=False)
+
+    @admin.display(description=_("attendance by country, region and type of participant"))
+    def attendance_figures_and_upload(self, webinar):
+        return self._attendance_figures(webinar, with_upload=True)

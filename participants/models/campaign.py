@@ -122,3 +122,7 @@ class Campaign(StateMachineMixin, models.Model):
     @property
     def is_draft(self) -> bool:
         return self.state == self.State.DRAFT
+
+    @property
+    def is_sent(self) -> bool:
+        return self.state == self.State.SENT

@@ -28,7 +28,6 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
@@ -45,16 +44,20 @@ from outbox.models import Notice
 from outbox.services import queue_notice, render_notice
 from participants.models import Campaign, NetworkMember, Registration
 from participants.services.network import make_unsubscribe_token
+from portal import signing
+from portal.permissions import require_permission
+from portal.signing import InvalidLink
 from portal.throttle import Rate, within_rate
 from webinars.models import Webinar
 from webinars.selectors import LANGUAGE_CODES
 from webinars.time_zones import geneva_time_text
 
-OPT_OUT_SALT = "webinars.campaign.opt-out"
 # A test to oneself is cheap to ask for and lands in a real mailbox: five per ten minutes.
 TEST_RATE = Rate(count=5, seconds=600)
 # Rows written per INSERT and read per query while queueing: memory holds one chunk.
 CHUNK_SIZE = 1000
+# Webinars whose campaigns are prepared: those still to come. Only a scheduled one is sent.
+PROMOTABLE_STATUSES = (Webinar.Status.PLANNED, Webinar.Status.SCHEDULED, Webinar.Status.POSTPONED)
 # Stand-ins rendered into each language's message once, then replaced per recipient.
 NAME_MARK = "\ue000name\ue000"
 UNSUBSCRIBE_MARK = "\ue000unsubscribe\ue000"
@@ -211,31 +214,25 @@ def make_opt_out_token(*, email: str, registration_id: int | None = None, user_i
         payload["r"] = registration_id
     else:
         payload["u"] = user_id
-    return signing.Signer(salt=OPT_OUT_SALT).sign_object(payload, compress=True)
-
-
-class InvalidOptOut(Exception):
-    """An opt-out link that was forged or damaged."""
+    return signing.sign(signing.CAMPAIGN_OPT_OUT, payload)
 
 
 def address_from_opt_out_token(token: str) -> str | None:
-    """The address the link was made for; None when its registration or account is gone."""
-    try:
-        payload = signing.Signer(salt=OPT_OUT_SALT).unsign_object(token)
-    except signing.BadSignature as error:
-        raise InvalidOptOut() from error
+    """The address the link was made for; None when its registration or account is gone;
+    ``InvalidLink`` for a forged link or one whose registration or account has another address."""
+    payload = signing.read(signing.CAMPAIGN_OPT_OUT, token)
     if not isinstance(payload, dict):
-        raise InvalidOptOut()
+        raise InvalidLink(purpose=signing.CAMPAIGN_OPT_OUT)
     if isinstance(payload.get("r"), int):
         email = Registration.objects.filter(pk=payload["r"]).values_list("email", flat=True).first()
     elif isinstance(payload.get("u"), int):
         email = get_user_model().objects.filter(pk=payload["u"]).values_list("email", flat=True).first()
     else:
-        raise InvalidOptOut()
+        raise InvalidLink(purpose=signing.CAMPAIGN_OPT_OUT)
     if email is None:
         return None
     if not constant_time_compare(_address_tag(email), str(payload.get("a", ""))):
-        raise InvalidOptOut()
+        raise InvalidLink.stale(signing.CAMPAIGN_OPT_OUT)
     return normalise_email(email)
 
 
@@ -446,6 +443,7 @@ def send_campaign(*, campaign: Campaign, actor) -> Campaign:
     the outbox sweep delivers them a chunk at a time over one SMTP session, which spreads
     a large campaign over several sweeps instead of flooding the mail server.
     """
+    require_permission(actor, "participants.send_campaign")
     campaign = (
         Campaign.objects.select_for_update(of=("self",))
         .select_related("webinar__topic")
@@ -471,6 +469,7 @@ def send_campaign_test(*, campaign: Campaign, actor, language: str | None = None
     """Send the campaign's message, as a recipient would read it, to the acting staff
     member's own address; a draft can be tested as often as needed, within a limit (five
     per ten minutes) since each test lands in a real mailbox."""
+    require_permission(actor, "participants.change_campaign")
     if not actor.email:
         raise ValidationError(_("Your account has no e-mail address. Add one to receive the test."), code="no_email")
     if not within_rate(f"campaign-test:{actor.pk}", TEST_RATE):
@@ -532,6 +531,7 @@ def save_campaign(*, campaign: Campaign, actor, scope_areas=(), regions=()) -> C
     The row is locked first: an edit saved while the campaign is being sent waits for the
     send and is then refused, instead of writing the form's stale "draft" over it.
     """
+    require_permission(actor, "participants.change_campaign" if campaign.pk else "participants.add_campaign")
     saved_state = (
         Campaign.objects.select_for_update().filter(pk=campaign.pk).values_list("state", flat=True).first()
         if campaign.pk
@@ -539,8 +539,10 @@ def save_campaign(*, campaign: Campaign, actor, scope_areas=(), regions=()) -> C
     )
     if saved_state not in (None, Campaign.State.DRAFT):
         raise ValidationError(_("This campaign was sent; it can no longer be changed."), code="sent")
-    if campaign.webinar.status not in (Webinar.Status.PLANNED, Webinar.Status.SCHEDULED):
-        raise ValidationError(_("Only a planned or scheduled webinar can be promoted."), code="not_scheduled")
+    if campaign.webinar.status not in PROMOTABLE_STATUSES:
+        raise ValidationError(
+            _("Only a webinar still to come (planned, scheduled or postponed) can be promoted."), code="not_scheduled"
+        )
     campaign.languages = [code for code in LANGUAGE_CODES if code in set(campaign.languages or [])]
     if campaign.webinar.series_id is None:
         campaign.include_series_participants = False  # a lone webinar has no series to draw on

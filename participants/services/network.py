@@ -13,7 +13,6 @@ import hashlib
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -25,25 +24,16 @@ from outbox.addresses import absolute_url, normalise_email
 from outbox.models import Notice
 from outbox.services import queue_notice
 from participants.models import NetworkMember
+from portal import signing
+from portal.signing import InvalidLink
 from portal.throttle import Rate, within_rate
 from webinars.models import Region, ScopeArea
 
-CONFIRM_SALT = "webinars.network.confirm"
-UNSUBSCRIBE_SALT = "webinars.network.unsubscribe"
-PREFERENCES_SALT = "webinars.network.preferences"
 # Seconds within which the same join request is taken for a double-click, not a new request.
 REPEAT_WINDOW_SECONDS = 60
 
 
-# Signed links -------------------------------------------------------------------------
-
-
-class InvalidLink(Exception):
-    """A confirmation or unsubscribe link that was forged, damaged, expired or is no longer valid."""
-
-    def __init__(self, *, is_expired: bool = False):
-        super().__init__("expired" if is_expired else "invalid")
-        self.is_expired = is_expired
+# Signed links (portal.signing) ----------------------------------------------------------
 
 
 def _address_tag(email: str) -> str:
@@ -67,49 +57,36 @@ def _member_from_payload(payload) -> NetworkMember | None:
 
 def make_confirmation_token(member: NetworkMember) -> str:
     """A link token that proves the address received our message; it expires (a setting)."""
-    return signing.dumps(_payload(member), salt=CONFIRM_SALT, compress=True)
+    return signing.sign(signing.NETWORK_CONFIRM, _payload(member))
 
 
 def member_from_confirmation_token(token: str) -> NetworkMember:
-    try:
-        payload = signing.loads(token, salt=CONFIRM_SALT, max_age=settings.PORTAL_NETWORK_CONFIRM_MAX_AGE)
-    except signing.SignatureExpired as error:
-        raise InvalidLink(is_expired=True) from error
-    except signing.BadSignature as error:
-        raise InvalidLink() from error
-    member = _member_from_payload(payload)
+    """The member the link is for; ``InvalidLink`` when expired, forged, or the member is gone."""
+    member = _member_from_payload(signing.read(signing.NETWORK_CONFIRM, token))
     if member is None:
-        raise InvalidLink()
+        raise InvalidLink.stale(signing.NETWORK_CONFIRM)
     return member
 
 
 def make_unsubscribe_token(member: NetworkMember) -> str:
     """A stable link token for leaving; it never expires, so an old message still works."""
-    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign_object(_payload(member), compress=True)
+    return signing.sign(signing.NETWORK_UNSUBSCRIBE, _payload(member))
 
 
 def member_from_unsubscribe_token(token: str) -> NetworkMember | None:
     """The member the link is for; None when the row no longer exists (they are gone already)."""
-    try:
-        payload = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign_object(token)
-    except signing.BadSignature as error:
-        raise InvalidLink() from error
-    return _member_from_payload(payload)
+    return _member_from_payload(signing.read(signing.NETWORK_UNSUBSCRIBE, token))
 
 
 def make_preferences_token(member: NetworkMember) -> str:
     """A stable link token for changing one's language and interests; it never expires."""
-    return signing.Signer(salt=PREFERENCES_SALT).sign_object(_payload(member), compress=True)
+    return signing.sign(signing.NETWORK_PREFERENCES, _payload(member))
 
 
 def member_from_preferences_token(token: str) -> NetworkMember:
-    try:
-        payload = signing.Signer(salt=PREFERENCES_SALT).unsign_object(token)
-    except signing.BadSignature as error:
-        raise InvalidLink() from error
-    member = _member_from_payload(payload)
+    member = _member_from_payload(signing.read(signing.NETWORK_PREFERENCES, token))
     if member is None:
-        raise InvalidLink()
+        raise InvalidLink.stale(signing.NETWORK_PREFERENCES)
     return member
 
 
@@ -191,7 +168,7 @@ def _queue_network_message(*, member: NetworkMember, is_member_already: bool) ->
         "is_member_already": is_member_already,
         "unsubscribe_url": unsubscribe_url(member),
         "preferences_url": preferences_url(member),
-        "max_age_days": max(1, settings.PORTAL_NETWORK_CONFIRM_MAX_AGE // 86400),
+        "max_age_days": max(1, signing.NETWORK_CONFIRM.lifetime().days),
     }
     if not is_member_already:
         context["confirm_url"] = confirmation_url(member)

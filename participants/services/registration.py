@@ -12,7 +12,6 @@ import io
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -26,6 +25,9 @@ from outbox.addresses import absolute_url, normalise_email
 from outbox.models import Notice
 from outbox.services import queue_notice
 from participants.models import Registration
+from portal import signing
+from portal.permissions import require_permission
+from portal.signing import InvalidLink
 from webinars.country_regions import region_code
 from webinars.models import Region, Webinar
 from webinars.time_zones import geneva_time_text, own_time_text
@@ -34,9 +36,9 @@ from webinars.time_zones import geneva_time_text, own_time_text
 REMINDERS = (("day", timedelta(days=1)), ("hour", timedelta(hours=1)))
 # An attendance report larger than this is not a report of one webinar.
 MAX_ATTENDANCE_ROWS = 20_000
-# A cancellation link works until the webinar starts; webinars are scheduled within the year.
-CANCEL_SALT = "webinars.registration.cancel"
-CANCEL_LINK_MAX_AGE = 400 * 24 * 3600
+# The cancellation link's salt (portal.signing) also keys the address digest in its payload:
+# neither may change while links sent are in mailboxes.
+CANCEL_SALT = signing.REGISTRATION_CANCEL.salt
 # What registering reads of a webinar: one query, not the dozens of translated text columns.
 REGISTRATION_WEBINAR_FIELDS = ("slug", "title", "status", "starts_at", "duration_minutes", "capacity", "join_url")
 
@@ -46,24 +48,45 @@ def public_webinars_for_registration():
     return Webinar.objects.public().only(*REGISTRATION_WEBINAR_FIELDS).order_by()
 
 
-def check_registration_open(webinar: Webinar, *, now: datetime | None = None) -> None:
-    """Only a scheduled webinar that has not started takes registrations."""
+def registration_refusal(webinar: Webinar, *, now: datetime | None = None) -> ValidationError | None:
+    """Why a registration would be refused now, or None when it would be taken.
+
+    Only a scheduled webinar that has not started takes registrations. A full one still
+    does: the newcomer goes to the waiting list. Registering, the webinar's page and the
+    registration page all ask here, so a "Register" button shows exactly where registering works.
+    """
     now = now or timezone.now()
-    if webinar.status != Webinar.Status.SCHEDULED or webinar.starts_at is None:
-        raise ValidationError(_("This webinar is not open for registration."), code="not_scheduled")
-    if webinar.starts_at <= now:
-        raise ValidationError(
-            _("Registration closed when the webinar started."),
-            code="started",
+    if webinar.status == Webinar.Status.POSTPONED:
+        return ValidationError(
+            _("This webinar is postponed: registration opens again once its new date is announced."),
+            code="postponed",
         )
+    if webinar.status != Webinar.Status.SCHEDULED or webinar.starts_at is None:
+        return ValidationError(_("This webinar is not open for registration."), code="not_scheduled")
+    if webinar.starts_at <= now:
+        return ValidationError(_("Registration closed when the webinar started."), code="started")
+    return None
 
 
-def is_registration_open(webinar: Webinar) -> bool:
-    try:
-        check_registration_open(webinar)
-    except ValidationError:
-        return False
-    return True
+def check_registration_open(webinar: Webinar, *, now: datetime | None = None) -> None:
+    refusal = registration_refusal(webinar, now=now)
+    if refusal is not None:
+        raise refusal
+
+
+def registration_open(webinar: Webinar) -> bool:
+    """Whether the registration service would take a registration for this webinar now."""
+    return registration_refusal(webinar) is None
+
+
+def cancellation_open(webinar: Webinar, *, now: datetime | None = None) -> bool:
+    """Whether a registration of this webinar can still be cancelled: until it starts.
+
+    A postponed webinar (no date) keeps taking cancellations: its people may not be free
+    on the new date.
+    """
+    now = now or timezone.now()
+    return webinar.starts_at is None or webinar.starts_at > now
 
 
 # Cancellation links ---------------------------------------------------------------------
@@ -75,17 +98,15 @@ def _address_tag(email: str) -> str:
 
 def make_cancel_token(registration: Registration) -> str:
     """A signed token naming the registration and its address: the link in every message."""
-    return signing.dumps({"r": registration.pk, "a": _address_tag(registration.email)}, salt=CANCEL_SALT)
+    return signing.sign(signing.REGISTRATION_CANCEL, {"r": registration.pk, "a": _address_tag(registration.email)})
 
 
-def registration_from_cancel_token(token: str) -> Registration | None:
-    """The registration a cancellation link names, or None for a forged, altered or stale link."""
-    try:
-        payload = signing.loads(token, salt=CANCEL_SALT, max_age=CANCEL_LINK_MAX_AGE)
-    except signing.BadSignature:
-        return None
+def registration_from_cancel_token(token: str) -> Registration:
+    """The registration a cancellation link names; ``InvalidLink`` for a forged, altered,
+    expired link, or one whose registration is gone or has another address."""
+    payload = signing.read(signing.REGISTRATION_CANCEL, token)
     if not isinstance(payload, dict):
-        return None
+        raise InvalidLink(purpose=signing.REGISTRATION_CANCEL)
     registration = (
         Registration.objects.select_related("webinar")
         .filter(pk=payload.get("r"))
@@ -101,7 +122,7 @@ def registration_from_cancel_token(token: str) -> Registration | None:
         .first()
     )
     if registration is None or _address_tag(registration.email) != payload.get("a"):
-        return None
+        raise InvalidLink.stale(signing.REGISTRATION_CANCEL)
     return registration
 
 
@@ -257,13 +278,17 @@ def cancel_registration(*, registration: Registration, actor=None) -> Registrati
 
     Both happen in one transaction under the webinar's lock, so the freed place is never
     given twice nor lost. Cancelling twice changes nothing and sends nothing. After the
-    start there is nothing left to cancel.
+    start there is nothing left to cancel. The person's own link (no staff actor) needs
+    no permission; a member of the Secretariat cancelling for someone needs
+    participants.change_registration.
     """
+    if getattr(actor, "is_staff", False):
+        require_permission(actor, "participants.change_registration")
     webinar = _locked_webinar(registration.webinar)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.state == Registration.State.CANCELLED:
         return registration
-    if webinar.starts_at is not None and webinar.starts_at <= timezone.now():
+    if not cancellation_open(webinar):
         raise ValidationError(_("The webinar has started: the registration can no longer be cancelled."))
     had_place = registration.state == Registration.State.REGISTERED
     registration.state = Registration.State.CANCELLED
@@ -308,6 +333,25 @@ def promote_waiting_participants(*, webinar: Webinar, actor=None) -> list[Regist
             )
     Webinar.objects.filter(pk=webinar.pk).update(registration_count=registered + len(promoted))
     return promoted
+
+
+@transaction.atomic
+def change_capacity(*, webinar: Webinar, capacity: int | None, actor) -> list[Registration]:
+    """Set a webinar's number of places (None: no limit); the places it frees go at once to
+    the people waiting longest, each told with the join link.
+
+    The webinar is locked while the capacity is saved and the places counted, so a
+    registration arriving meanwhile waits and is counted with the new capacity. A lower
+    capacity takes nobody's place away: newcomers wait until enough places are free.
+    Returns the people who got a place.
+    """
+    require_permission(actor, "webinars.change_webinar")
+    if capacity is not None and capacity < 0:
+        raise ValidationError(_("A capacity is a number of places: zero or more."), code="negative_capacity")
+    webinar = _locked_webinar(webinar)
+    webinar.capacity = capacity
+    webinar.save(update_fields=["capacity", "updated_at"])
+    return promote_waiting_participants(webinar=webinar, actor=actor)
 
 
 def registration_figures(*, webinar: Webinar) -> dict[str, int]:
@@ -487,6 +531,7 @@ def record_attendance(*, webinar: Webinar, raw: bytes, actor=None) -> Attendance
     rows without a usable address are listed as bad. A file that cannot be read changes
     nothing.
     """
+    require_permission(actor, "participants.record_attendance")
     webinar = Webinar.objects.select_for_update().get(pk=webinar.pk)
     if webinar.starts_at is None or webinar.starts_at > timezone.now():
         raise ValidationError(_("This webinar has not taken place yet."), code="not_held")

@@ -65,15 +65,20 @@ def test_the_confirmation_carries_a_signed_cancel_link_that_names_the_registrati
     assert services.registration_from_cancel_token(token) == registration
 
 
-def test_a_forged_or_altered_cancel_link_answers_404(client):
+def test_a_forged_or_altered_cancel_link_gets_the_link_not_valid_page(client):
     webinar = WebinarFactory()
     registration = register(webinar)
-    forged = signing.dumps({"r": registration.pk, "a": "0" * 16}, salt=services.CANCEL_SALT)
+    other_address = signing.dumps({"r": registration.pk, "a": "0" * 16}, salt=services.CANCEL_SALT)
     good = services.make_cancel_token(registration)
-    for token in (forged, good[:-2] + "xx", "nonsense"):
+    for token, headline in (
+        (other_address, "This link no longer works"),
+        (good[:-2] + "xx", "This link does not work"),
+        ("nonsense", "This link does not work"),
+    ):
         url = reverse("participants:registration_cancel", kwargs={"token": token})
-        assert client.get(url).status_code == 404
-        assert client.post(url).status_code == 404
+        for response in (client.get(url), client.post(url)):
+            assert response.status_code == 400
+            assert headline in response.content.decode()
     registration.refresh_from_db()
     assert registration.state == Registration.State.REGISTERED
 

@@ -1,6 +1,6 @@
 """The Secretariat's campaign screens and the promotion kit; the opt-out page of past participants.
 
-Thin callers of participants/services/campaigns.py: find the object, check staff, call the service,
+Thin callers of participants/services/campaigns.py: find the object, check the permission, call the service,
 render or redirect. Sending and testing are POSTs with CSRF; the opt-out address is the one
 exception, since mail programs POST to it directly (RFC 8058 one-click) and its signature
 is the authorisation.
@@ -8,7 +8,6 @@ is the authorisation.
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse
@@ -21,9 +20,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from participants import permissions
 from participants.forms.campaigns import CampaignForm
 from participants.models import Campaign
 from participants.services import campaigns
+from portal.permissions import staff_page
+from portal.signing import InvalidLink
+from portal.views import link_not_valid
 from webinars.models import Webinar
 
 
@@ -37,10 +40,10 @@ def _campaign(pk: int) -> Campaign:
 
 
 def _promotable_webinars():
-    return Webinar.objects.filter(status__in=[Webinar.Status.PLANNED, Webinar.Status.SCHEDULED])
+    return Webinar.objects.filter(status__in=campaigns.PROMOTABLE_STATUSES)
 
 
-@staff_member_required
+@staff_page("participants.view_campaign")
 @require_GET
 def campaign_list(request):
     """Webinars still to come, each with its campaigns and a link to its promotion kit."""
@@ -50,7 +53,8 @@ def campaign_list(request):
         .prefetch_related(Prefetch("campaigns", queryset=Campaign.objects.order_by("-created_at")))
         .order_by("starts_at", "title")
     )
-    return render(request, "participants/campaigns/list.html", {"webinars": webinars})
+    context = {"webinars": webinars, "can_create": permissions.can_create_campaign(request.user)}
+    return render(request, "participants/campaigns/list.html", context)
 
 
 def _render_form(request, *, form, webinar, campaign=None, counts=None):
@@ -81,14 +85,14 @@ def _handle_form(request, *, campaign: Campaign):
     )
 
 
-@staff_member_required
+@staff_page("participants.add_campaign")
 @require_http_methods(["GET", "POST"])
 def campaign_create(request, webinar_id: int):
     webinar = get_object_or_404(_promotable_webinars().select_related("topic"), pk=webinar_id)
     return _handle_form(request, campaign=Campaign(webinar=webinar, created_by=request.user))
 
 
-@staff_member_required
+@staff_page("participants.change_campaign")
 @require_http_methods(["GET", "POST"])
 def campaign_edit(request, pk: int):
     campaign = _campaign(pk)
@@ -104,7 +108,7 @@ def _preview_language(request) -> str:
     return language if language in codes else settings.LANGUAGE_CODE
 
 
-@staff_member_required
+@staff_page("participants.view_campaign")
 @require_GET
 def campaign_detail(request, pk: int):
     """The campaign's audience (counts by language), its preview in one language at a time,
@@ -118,11 +122,13 @@ def campaign_detail(request, pk: int):
         "preview_languages": settings.LANGUAGES,
         "counts": campaigns.audience_counts(campaign) if campaign.is_draft else None,
         "delivery": campaigns.delivery_counts(campaign) if not campaign.is_draft else None,
+        "can_change": permissions.can_change_campaign(request.user, campaign),
+        "can_send": permissions.can_send_campaign(request.user, campaign),
     }
     return render(request, "participants/campaigns/detail.html", context)
 
 
-@staff_member_required
+@staff_page("participants.change_campaign")
 @require_POST
 def campaign_send_test(request, pk: int):
     campaign = _campaign(pk)
@@ -136,7 +142,7 @@ def campaign_send_test(request, pk: int):
     return redirect(f"{reverse('participants:campaign_detail', kwargs={'pk': campaign.pk})}?lang={language}")
 
 
-@staff_member_required
+@staff_page("participants.send_campaign")
 @require_http_methods(["GET", "POST"])
 def campaign_send(request, pk: int):
     """GET asks for confirmation, showing how many people will receive the message; POST sends."""
@@ -159,7 +165,7 @@ def campaign_send(request, pk: int):
     return render(request, "participants/campaigns/send_confirm.html", {"campaign": campaign, "counts": counts})
 
 
-@staff_member_required
+@staff_page("participants.view_campaign")
 @require_GET
 def promotion_kit(request, webinar_id: int):
     webinar = get_object_or_404(Webinar.objects.select_related("topic"), pk=webinar_id)
@@ -171,8 +177,9 @@ def promotion_kit(request, webinar_id: int):
 @require_GET
 def promotion_card(request, slug: str):
     """The kit's image, in the page's language. Public for a public webinar (focal points
-    link to it); a webinar still being planned shows it to the Secretariat only."""
-    webinars = Webinar.objects.all() if request.user.is_staff else Webinar.objects.public()
+    link to it); a webinar still being planned shows it only to those preparing its campaigns."""
+    can_see_all = permissions.can_see_unpublished_webinar_card(request.user)
+    webinars = Webinar.objects.all() if can_see_all else Webinar.objects.public()
     webinar = get_object_or_404(webinars, slug=slug)
     response = HttpResponse(campaigns.promotion_card_svg(webinar, get_language()), content_type="image/svg+xml")
     response["Content-Security-Policy"] = "default-src 'none'"
@@ -188,8 +195,10 @@ def campaign_opt_out(request, token: str):
     button, any POST with a valid signature records it (including RFC 8058 one-click)."""
     try:
         email = campaigns.address_from_opt_out_token(token)
-    except campaigns.InvalidOptOut:
-        return render(request, "participants/network/link_invalid.html", {"is_expired": False}, status=400)
+    except InvalidLink as error:
+        return link_not_valid(
+            request, error, what=_("Every message we send carries a link to stop receiving them: try the latest.")
+        )
     if request.method == "POST":
         if email is not None:
             campaigns.opt_out_address(email=email, actor=request.user)

@@ -10,12 +10,15 @@ from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from participants.forms.network import JoinNetworkForm, NetworkPreferencesForm
 from participants.services import network
+from portal.signing import NETWORK_CONFIRM, InvalidLink
+from portal.views import link_not_valid
 
 
 def _throttled(request, throttled: network.JoinThrottled):
@@ -24,9 +27,15 @@ def _throttled(request, throttled: network.JoinThrottled):
     return response
 
 
-def _invalid_link(request, *, is_expired: bool = False, message: str = ""):
-    context = {"is_expired": is_expired, "message": message}
-    return render(request, "participants/network/link_invalid.html", context, status=400)
+def _invalid_link(request, error: InvalidLink, *, what: str = ""):
+    """The portal's one refusal page; a new link comes from joining again."""
+    return link_not_valid(
+        request,
+        error,
+        what=what,
+        next_url=reverse("participants:network_join"),
+        next_label=_("Join the network"),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -74,13 +83,14 @@ def network_confirm(request, token: str):
     """GET shows what the link is for and a button; POST confirms."""
     try:
         member = network.member_from_confirmation_token(token)
-    except network.InvalidLink as error:
-        return _invalid_link(request, is_expired=error.is_expired)
+    except InvalidLink as error:
+        return _invalid_link(request, error, what=_("Ask to join again and we will send you a new link."))
     if request.method == "POST":
         try:
             member = network.confirm_membership(member=member, actor=request.user)
         except ValidationError as error:
-            return _invalid_link(request, message=" ".join(error.messages))
+            left = InvalidLink.stale(NETWORK_CONFIRM, message=" ".join(error.messages))
+            return _invalid_link(request, left)
     context = {
         "member": member,
         "token": token,
@@ -97,8 +107,8 @@ def network_unsubscribe(request, token: str):
     body "List-Unsubscribe=One-Click" that mail programs send (RFC 8058)."""
     try:
         member = network.member_from_unsubscribe_token(token)
-    except network.InvalidLink:
-        return _invalid_link(request)
+    except InvalidLink as error:
+        return link_not_valid(request, error, what=_("Every message we send carries a link to leave: try the latest."))
     if request.method == "POST":
         if member is not None:
             member = network.unsubscribe_member(member=member, actor=request.user)
@@ -111,8 +121,10 @@ def network_preferences(request, token: str):
     """A member's own page, reached from the link in every message: language and interests."""
     try:
         member = network.member_from_preferences_token(token)
-    except network.InvalidLink:
-        return _invalid_link(request)
+    except InvalidLink as error:
+        return _invalid_link(
+            request, error, what=_("Every message we send carries a link to your preferences: try the latest.")
+        )
     form = NetworkPreferencesForm.for_member(member, data=request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -5,33 +5,41 @@ registered already or got a place: the message sent to the address says which.
 """
 
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from participants.forms.registration import RegistrationForm
 from participants.models import Registration
 from participants.services import registration
+from portal.signing import InvalidLink
+from portal.views import link_not_valid
 
 
 @require_http_methods(["GET", "POST"])
 def webinar_register(request, slug):
     """The form; the webinar is read once, lightly, and handed to the service as it is."""
     webinar = get_object_or_404(registration.public_webinars_for_registration(), slug=slug)
-    is_open = registration.is_registration_open(webinar)
+    refusal = registration.registration_refusal(webinar)
     form = RegistrationForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and is_open:
+    if request.method == "POST" and refusal is None:
         if form.is_from_a_robot:
             return redirect("participants:webinar_registered", slug=webinar.slug)  # nothing saved, nothing said
         if form.is_valid():
             try:
                 registration.register_participant(webinar=webinar, data=form.service_data(), actor=request.user)
             except ValidationError as error:
-                form.add_error(None, error)
-                is_open = registration.is_registration_open(webinar)
+                refusal = registration.registration_refusal(webinar)  # closed meanwhile: the page says why
+                if refusal is None:
+                    form.add_error(None, error)
             else:
                 return redirect("participants:webinar_registered", slug=webinar.slug)
-    context = {"webinar": webinar, "form": form, "is_open": is_open}
+    context = {
+        "webinar": webinar,
+        "form": form,
+        "is_open": refusal is None,
+        "closed_reason": " ".join(refusal.messages) if refusal is not None else "",
+    }
     status = 400 if request.method == "POST" else 200
     return render(request, "participants/registration/register.html", context, status=status)
 
@@ -46,16 +54,23 @@ def webinar_registered(request, slug):
 def registration_cancel(request, token):
     """The link in every message: GET shows a button, POST cancels.
 
-    Mail scanners open links; only the button (a POST with CSRF) cancels. A forged or
-    altered link answers 404, as for a registration that does not exist.
+    Mail scanners open links; only the button (a POST with CSRF) cancels. A forged, altered
+    or expired link, or one whose registration is gone, answers the portal's one "link not
+    valid" page (400).
     """
-    found = registration.registration_from_cancel_token(token)
-    if found is None:
-        raise Http404
+    try:
+        found = registration.registration_from_cancel_token(token)
+    except InvalidLink as invalid:
+        return link_not_valid(
+            request,
+            invalid,
+            what=_("Every message about your registration carries a link to cancel it: try the latest."),
+        )
     error = None
     if request.method == "POST":
         try:
-            registration.cancel_registration(registration=found, actor=request.user)
+            # The signed link is the authority here, whoever is logged in: the participant cancels.
+            registration.cancel_registration(registration=found, actor=None)
         except ValidationError as problem:
             error = " ".join(problem.messages)
         else:
@@ -64,7 +79,8 @@ def registration_cancel(request, token):
         "registration": found,
         "webinar": found.webinar,
         "is_cancelled": found.state == Registration.State.CANCELLED,
-        "can_cancel": registration.is_registration_open(found.webinar),
+        "can_cancel": registration.cancellation_open(found.webinar),
+        "can_register_again": registration.registration_open(found.webinar),
         "error": error,
     }
     return render(

@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
-from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, Proposal, ProposalPart
+from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, DraftReading, Proposal, ProposalPart
 from webinars.tests.factories import RegionalGroupFactory, TopicFactory
 
 
@@ -55,3 +55,12 @@ class ProposalPartFactory(factory.django.DjangoModelFactory):
     proposal = factory.SubFactory(ProposalFactory, shape=Proposal.Shape.SERIES)
     position = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"Part {n}")
+
+
+class DraftReadingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DraftReading
+
+    proposal = factory.SubFactory(ProposalFactory)
+    reader = factory.SubFactory(UserFactory, is_staff=True)
+    place = DraftReading.Place.PAGE

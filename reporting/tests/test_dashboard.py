@@ -1,5 +1,6 @@
-"""The Secretariat's dashboard (issue 9): who has not answered, the plan against its rules,
-this month's webinars, failed messages; staff only, and a fixed number of queries."""
+"""The Secretariat's dashboard: who has not answered, the plan against its rules, this month's
+webinars, failed messages; each block only for the roles that may read its data, and a fixed
+number of queries."""
 
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -229,11 +230,16 @@ def test_outbox_counts_the_failures_of_the_last_30_days_and_lists_the_latest_fiv
 # --- The page ---------------------------------------------------------------------------------
 
 
-def test_anonymous_and_non_staff_people_are_sent_to_the_login_page(client):
-    assert client.get(URL).status_code == 302
-    client.force_login(UserFactory())
+def test_a_visitor_is_sent_to_the_login_page(client):
     response = client.get(URL)
-    assert response.status_code == 302 and "login" in response.url
+
+    assert response.status_code == 302 and response.url.startswith(reverse("accounts:login"))
+
+
+def test_someone_who_is_not_staff_is_refused_the_dashboard(client):
+    client.force_login(UserFactory())
+
+    assert client.get(URL).status_code == 403
 
 
 def test_the_dashboard_is_at_secretariat_under_the_language():

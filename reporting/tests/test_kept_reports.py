@@ -46,5 +46,5 @@ def test_keeping_needs_a_post_a_known_format_and_staff(client):
     assert client.get(KEEP).status_code == 405
     assert client.post(KEEP, {"fmt": "exe", "language": "fr"}).status_code == 400
     client.force_login(UserFactory())
-    assert client.post(KEEP, {"fmt": "csv", "language": "fr"}).status_code == 302
+    assert client.post(KEEP, {"fmt": "csv", "language": "fr"}).status_code == 403
     assert not ReportSnapshot.objects.exists()

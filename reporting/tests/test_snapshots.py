@@ -6,6 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from accounts.tests.factories import SecretariatFactory
+from portal.permissions import MissingPermission
 from reporting.document import Chart, ReportDocument, Section, Table
 from reporting.exports import render_document
 from reporting.models import ReportSnapshot
@@ -20,8 +22,8 @@ def media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture
-def staff(django_user_model):
-    return django_user_model.objects.create_user(username="secretariat", password="x", is_staff=True)
+def staff():
+    return SecretariatFactory(roles=["Reporting officer"])
 
 
 def report(registered: int = 120, language: str = "en") -> ReportDocument:
@@ -93,6 +95,25 @@ def test_only_the_secretariat_keeps_reports(django_user_model):
     with pytest.raises(PermissionDenied):
         keep_report(document=report(), fmt="docx", actor=coordinator, kind="annual")
     assert not ReportSnapshot.objects.exists()
+
+
+@pytest.mark.parametrize("roles", [[], ["Read-only"], ["Communications"], ["Programme officer"]])
+def test_staff_without_the_keep_permission_cannot_keep_a_report(roles):
+    reader = SecretariatFactory(roles=roles)
+
+    with pytest.raises(MissingPermission) as refused:
+        keep_report(document=report(), fmt="csv", actor=reader, kind="annual", first_year=2024, last_year=2025)
+
+    assert refused.value.perms == ("reporting.keep_annual_report",)
+    assert not ReportSnapshot.objects.exists()
+
+
+def test_a_programme_manager_keeps_reports_too():
+    manager = SecretariatFactory(roles=["Programme manager"])
+
+    snapshot = keep_report(document=report(), fmt="csv", actor=manager, kind="annual")
+
+    assert snapshot.generated_by == manager
 
 
 def test_unknown_format_is_refused_with_a_message(staff):

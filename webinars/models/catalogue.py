@@ -151,7 +151,12 @@ class WebinarQuerySet(models.QuerySet):
 
 
 class Webinar(StateMachineMixin, models.Model):
-    """One webinar: planned, scheduled with a date, held, or cancelled.
+    """One webinar: planned, scheduled with a date, postponed, held, or cancelled.
+
+    A postponed webinar was scheduled and lost its date: its page stays public, its
+    registrations and waiting list are kept, and it is scheduled again (or cancelled)
+    once a new date is found. Every move goes through the scheduling service of the
+    delivery app, which tells the people concerned.
 
     Format, from the strategy: "a talk by an expert followed by questions and answers";
     failing that, "the talk may be pre-recorded and broadcast, followed by a live Q&A".
@@ -164,14 +169,19 @@ class Webinar(StateMachineMixin, models.Model):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         SCHEDULED = "scheduled", _("Scheduled")
+        POSTPONED = "postponed", _("Postponed")
         HELD = "held", _("Held")
         CANCELLED = "cancelled", _("Cancelled")
 
+    # A scheduled webinar that loses its date is postponed (people are told), never put
+    # back into internal planning; a cancellation is final: a cancelled topic comes back
+    # as a new webinar.
     TRANSITIONS = {
         Status.PLANNED: frozenset({Status.SCHEDULED, Status.CANCELLED}),
-        Status.SCHEDULED: frozenset({Status.PLANNED, Status.HELD, Status.CANCELLED}),
+        Status.SCHEDULED: frozenset({Status.POSTPONED, Status.HELD, Status.CANCELLED}),
+        Status.POSTPONED: frozenset({Status.SCHEDULED, Status.CANCELLED}),
         Status.HELD: frozenset(),
-        Status.CANCELLED: frozenset({Status.PLANNED}),
+        Status.CANCELLED: frozenset(),
     }
     state_field = "status"
     MAX_DURATION_MINUTES = 480
@@ -230,7 +240,8 @@ class Webinar(StateMachineMixin, models.Model):
                 violation_error_message=_("A webinar must end after it starts and last at most eight hours."),
             ),
             models.CheckConstraint(
-                condition=models.Q(status__in=["planned", "cancelled"]) | models.Q(starts_at__isnull=False),
+                condition=models.Q(status__in=["planned", "postponed", "cancelled"])
+                | models.Q(starts_at__isnull=False),
                 name="webinar_dated_when_scheduled",
                 violation_error_message=_("A scheduled or held webinar needs a start date and time."),
             ),
@@ -250,6 +261,25 @@ class Webinar(StateMachineMixin, models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_public(self) -> bool:
+        """Visitors see it (``Webinar.objects.public()``): everything but internal planning."""
+        return self.status != self.Status.PLANNED
+
+    @property
+    def is_postponed(self) -> bool:
+        """Its date was withdrawn; a new one is to be announced."""
+        return self.status == self.Status.POSTPONED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_on_calendar(self) -> bool:
+        """A date people can put in their calendar: scheduled, with its date."""
+        return self.status == self.Status.SCHEDULED and self.starts_at is not None
 
     @property
     def ends_at(self):

@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from webinars.models import Expert, Feedback, Material, Webinar
 from webinars.models.catalogue import check_part_positions
-from webinars.services import change_webinar_status
 from webinars.tests.factories import (
     ExpertFactory,
     FeedbackFactory,
@@ -91,28 +90,15 @@ def test_previous_and_next_part_follow_the_gradation():
     assert first.previous_part() is None
 
 
-def test_a_held_webinar_cannot_be_scheduled_again():
-    webinar = HeldWebinarFactory()
-    with pytest.raises(ValidationError) as error:
-        change_webinar_status(webinar=webinar, status=Webinar.Status.SCHEDULED, actor=None)
-    assert "cannot go from" in error.value.messages[0]
-    webinar.refresh_from_db()
-    assert webinar.status == Webinar.Status.HELD
+def test_a_postponed_webinar_may_have_no_date_but_a_scheduled_one_must():
+    WebinarFactory(status=Webinar.Status.POSTPONED, starts_at=None)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        WebinarFactory(status=Webinar.Status.SCHEDULED, starts_at=None)
 
 
-def test_scheduling_a_webinar_without_a_date_changes_nothing():
-    webinar = WebinarFactory(status=Webinar.Status.PLANNED, starts_at=None)
-    with pytest.raises(ValidationError):
-        change_webinar_status(webinar=webinar, status=Webinar.Status.SCHEDULED, actor=None)
-    webinar.refresh_from_db()
-    assert webinar.status == Webinar.Status.PLANNED
-
-
-def test_a_scheduled_webinar_can_be_marked_held():
-    webinar = WebinarFactory(starts_at=timezone.now() - timedelta(hours=2))
-    change_webinar_status(webinar=webinar, status=Webinar.Status.HELD, actor=None)
-    webinar.refresh_from_db()
-    assert webinar.status == Webinar.Status.HELD
+def test_a_postponed_webinar_is_public():
+    postponed = WebinarFactory(status=Webinar.Status.POSTPONED, starts_at=None)
+    assert postponed in Webinar.objects.public()
 
 
 def test_public_webinars_leave_out_internal_planning():

@@ -17,11 +17,13 @@ from decimal import Decimal
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone, translation
 from modeltranslation.utils import build_localized_fieldname
 
+from accounts.roles import sync_roles
 from demo import data
 from demo.delivery import load_campaign, load_registrations
 from demo.experts import load_expert_invitations
@@ -237,6 +239,20 @@ class DemoLoader:
             is_superuser=True,
             is_active=True,
         )
+        sync_roles()
+        for item in data.SECRETARIAT_STAFF:
+            user = upsert_user(
+                item["username"],
+                data.SECRETARIAT_PASSWORD,
+                email=f"{item['username']}@secretariat.example.org",
+                first_name=item["first"],
+                last_name=item["last"],
+                language=item["language"],
+                is_staff=True,
+                is_superuser=False,
+                is_active=True,
+            )
+            user.groups.set([Group.objects.get(name=item["role"])])
         self.coordinator_of = {}  # group code -> the user who answers for it in the demo
         for item in data.COORDINATORS:
             user = upsert_user(
@@ -625,6 +641,11 @@ class Command(BaseCommand):
             f"Secretariat: http://127.0.0.1:8000/en/secretariat/  user {data.SECRETARIAT['username']}  "
             f"password {data.SECRETARIAT_PASSWORD}"
         )
+        for item in data.SECRETARIAT_STAFF:
+            self.stdout.write(
+                f"Secretariat, {item['role']} ({item['language']}): user {item['username']}  "
+                f"password {data.SECRETARIAT_PASSWORD}"
+            )
         with translation.override("en"):
             names = dict(RegionalGroup.objects.values_list("code", "name_en"))
         for item in data.COORDINATORS:

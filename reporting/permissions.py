@@ -1,0 +1,43 @@
+"""Who may read the Secretariat's dashboard and the report to the committee, and who may keep it.
+
+A kept report is what was sent to the committee: keeping one is the reporting officer's
+(or the programme manager's) act, not every reader's. Each block of the dashboard shows
+the data of one part of the programme, so it is shown to those whose roles let them read
+that data elsewhere in the portal, and to nobody else.
+"""
+
+from __future__ import annotations
+
+from portal.permissions import has_permission
+
+# Each block of the dashboard and the permission its data needs.
+DASHBOARD_SECTIONS = {
+    "cycle": "proposals.view_proposal",  # the consultation and who has not answered
+    "plan": "planning.view_annualplan",  # the plan against its capacity
+    "webinars": "webinars.view_webinar",  # this month's webinars with places taken
+    "followups": "webinars.view_webinar",  # held webinars whose follow-up is overdue
+    "actions": "reporting.view_followupaction",  # overdue follow-up actions of committee measures
+    "outbox": "outbox.view_notice",  # messages that failed
+}
+
+
+def can_view_dashboard(user) -> bool:
+    return has_permission(user, "reporting.view_dashboard")
+
+
+def dashboard_sections(user) -> frozenset[str]:
+    """The blocks of the dashboard this person may read; the others are neither shown nor read."""
+    return frozenset(section for section, perm in DASHBOARD_SECTIONS.items() if has_permission(user, perm))
+
+
+def can_view_annual_report(user) -> bool:
+    return has_permission(user, "reporting.view_annual_report")
+
+
+def can_keep_annual_report(user) -> bool:
+    """Keeping a report records it as sent to the committee: a decision, not a reading."""
+    return has_permission(user, "reporting.keep_annual_report")
+
+
+def can_download_kept_report(user) -> bool:
+    return has_permission(user, "reporting.view_reportsnapshot")
