@@ -5,6 +5,7 @@ Links in messages are absolute (the recipient reads them outside the portal), bu
 a message goes out in a language the portal speaks, else in the default one.
 """
 
+from django.apps import apps
 from django.conf import settings
 
 
@@ -23,14 +24,24 @@ def message_language(code: str) -> str:
     return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
-def staff_addresses() -> list[tuple[str, str]]:
-    """(address, language) of every active staff member who has an address, oldest account first."""
-    from django.contrib.auth import get_user_model
+def staff_addresses(*, permission: str) -> list[tuple[str, str]]:
+    """(address, language) of every active member of the Secretariat whose roles hold ``permission``
+    (``app.codename``), superusers included, with an address, oldest account first.
 
+    A message goes to the people whose job it concerns, not to every staff account.
+    """
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    app_label, codename = permission.split(".")
+    holds = Q(content_type__app_label=app_label, codename=codename)
+    permissions = apps.get_model("auth", "Permission").objects.filter(holds)
     staff = (
         get_user_model()
         .objects.filter(is_staff=True, is_active=True)
+        .filter(Q(is_superuser=True) | Q(groups__permissions__in=permissions) | Q(user_permissions__in=permissions))
         .exclude(email="")
+        .distinct()
         .order_by("pk")
         .values_list("email", "language")
     )

@@ -96,9 +96,9 @@ def _recipient_key(email: str) -> str:
     return email if len(email) <= 120 else hashlib.sha256(email.encode()).hexdigest()[:32]
 
 
-def secretariat_recipients() -> list[tuple[str, str]]:
-    """(address, language) of the Secretariat: active staff with an e-mail, then the setting."""
-    return distinct_addresses(staff_addresses(), configured_secretariat_addresses())
+def secretariat_recipients(*, permission: str) -> list[tuple[str, str]]:
+    """(address, language) of the Secretariat whose roles hold ``permission``, then the setting's addresses."""
+    return distinct_addresses(staff_addresses(permission=permission), configured_secretariat_addresses())
 
 
 def _coordinators():
@@ -262,7 +262,8 @@ def _prepare(*, target_year: int, at: datetime) -> CycleStep:
     CandidateTopic.objects.bulk_create(candidates)
     counts = {source: sum(1 for c in candidates if c.source == source) for source in CandidateTopic.Source.values}
     notices = []
-    for email, language in secretariat_recipients():
+    # The draft goes to whoever prepares and approves the consultation.
+    for email, language in secretariat_recipients(permission="proposals.change_consultationcycle"):
         with translation.override(language):
             topics = [{"title": c.topic.title, "source": str(c.get_source_display())} for c in candidates]
         notices.append(
@@ -432,7 +433,8 @@ def _close(cycle: ConsultationCycle, at: datetime) -> CycleStep:
             "key": f"cycle-summary:{cycle.pk}:{_recipient_key(email)}",
             "context": _summary(cycle, language),
         }
-        for email, language in secretariat_recipients()
+        # The summary goes to whoever reviews the answers.
+        for email, language in secretariat_recipients(permission="proposals.review_proposal")
     ]
     return CycleStep(cycle.pk, cycle.target_year, "close", _queue_new(notices, about=cycle))
 

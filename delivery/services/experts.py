@@ -487,14 +487,14 @@ def invite_expert(*, webinar: Webinar, expert: Expert, actor, message: str = "")
 def secretariat_recipients(invitation: ExpertInvitation) -> list[tuple[str, str]]:
     """(address, language) for an answer: who invited, and the Secretariat's addresses.
 
-    With neither, every active staff member with an address, so no answer goes unread.
+    With neither, everyone whose role invites experts, so no answer goes unread.
     """
     inviter = invitation.invited_by
     who_invited = []
     if inviter is not None and inviter.is_active and inviter.email:
         who_invited = [(inviter.email, getattr(inviter, "language", "") or settings.LANGUAGE_CODE)]
     recipients = distinct_addresses(who_invited, configured_secretariat_addresses())
-    return recipients or distinct_addresses(staff_addresses())
+    return recipients or distinct_addresses(staff_addresses(permission="delivery.invite_expert"))
 
 
 def _queue_answer_notices(invitation: ExpertInvitation) -> None:

@@ -278,12 +278,11 @@ def cancel_registration(*, registration: Registration, actor=None) -> Registrati
 
     Both happen in one transaction under the webinar's lock, so the freed place is never
     given twice nor lost. Cancelling twice changes nothing and sends nothing. After the
-    start there is nothing left to cancel. The person's own link (no staff actor) needs
-    no permission; a member of the Secretariat cancelling for someone needs
+    start there is nothing left to cancel. The person's own signed link is the authority
+    (``actor`` None); a member of the Secretariat cancelling for someone needs
     participants.change_registration.
     """
-    if getattr(actor, "is_staff", False):
-        require_permission(actor, "participants.change_registration")
+    require_permission(actor, "participants.change_registration")
     webinar = _locked_webinar(registration.webinar)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.state == Registration.State.CANCELLED:

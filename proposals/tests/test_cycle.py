@@ -300,6 +300,22 @@ def test_at_the_deadline_answers_are_locked_and_the_secretariat_gets_the_summary
         submit_proposal(proposal=late, actor=StaffFactory())
 
 
+def test_the_summary_goes_to_who_reviews_the_answers_and_the_draft_to_who_prepares_the_consultation():
+    from accounts.tests.factories import SecretariatFactory
+
+    SecretariatFactory(email="officer@example.org", roles=["Programme officer"])
+    SecretariatFactory(email="comms@example.org", roles=["Communications"])
+    SecretariatFactory(email="reader@example.org", roles=["Read-only"])
+    coordinator()
+    open_cycle()
+
+    advance_cycles(at=DEADLINE)
+    advance_cycles(at=datetime(2031, 7, 1, 8, 0, tzinfo=GENEVA))
+
+    assert [n.to for n in notices(Notice.Kind.CYCLE_SUMMARY)] == ["officer@example.org"]
+    assert [n.to for n in notices(Notice.Kind.CYCLE_DRAFT_READY)] == ["officer@example.org"]
+
+
 def test_a_cycle_missed_entirely_opens_then_closes_without_inviting_anyone(secretariat):
     coordinator()
     cycle = approved_cycle()
