@@ -19,7 +19,13 @@ from django.utils.translation import ngettext
 from django_celery_beat.models import PeriodicTask
 
 from accounts.models import User
-from accounts.permissions import can_give_rights, can_give_roles, can_invite_user, may_act_on_account
+from accounts.permissions import (
+    can_change_user,
+    can_give_rights,
+    can_give_roles,
+    can_invite_user,
+    may_act_on_account,
+)
 from accounts.roles import ROLES_BY_NAME
 from accounts.services import invite_user, set_roles
 from portal.permissions import permission_label
@@ -66,9 +72,7 @@ class UserAdmin(DjangoUserAdmin):
             set_roles(user=form.instance, roles=roles, actor=request.user)
 
     def has_change_permission(self, request, obj=None):
-        if obj is not None and not may_act_on_account(request.user, obj):
-            return False
-        return super().has_change_permission(request, obj)
+        return can_change_user(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and not may_act_on_account(request.user, obj):

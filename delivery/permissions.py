@@ -12,10 +12,6 @@ from portal.permissions import has_permission
 from webinars.models import Webinar
 
 
-def can_view_experts(user) -> bool:
-    return has_permission(user, "webinars.view_expert")
-
-
 def can_invite_expert(user, webinar: Webinar) -> bool:
     return has_permission(user, "delivery.invite_expert") and takes_invitations(webinar)
 
@@ -26,18 +22,9 @@ def can_withdraw_invitation(user, invitation: ExpertInvitation) -> bool:
     )
 
 
-def can_view_followup(user) -> bool:
-    return has_permission(user, "webinars.view_webinar")
-
-
 def can_record_followup(user) -> bool:
     """Materials, summary, answers and "materials available": what the public page shows afterwards."""
     return has_permission(user, "webinars.record_followup")
-
-
-def can_view_feedback(user) -> bool:
-    """The participants' comments are read by those who report on or deliver the webinars."""
-    return has_permission(user, "webinars.view_feedback")
 
 
 def can_send_survey(user) -> bool:

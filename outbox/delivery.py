@@ -107,16 +107,6 @@ def _forget_personal_link(notice: Notice) -> None:
     notice.context = {}
 
 
-def pending_notice_ids(*, older_than_seconds: int = 60, limit: int = 500) -> list[int]:
-    """Pending notices the on-commit hand-off may have missed (broker down, worker lost)."""
-    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
-    return list(
-        Notice.objects.filter(state=Notice.State.PENDING, created_at__lte=cutoff)
-        .order_by("created_at")
-        .values_list("pk", flat=True)[:limit]
-    )
-
-
 def retry_delay(attempts: int) -> timezone.timedelta:
     """How long a notice that failed `attempts` times rests before the sweep tries again."""
     if attempts <= 0:

@@ -9,10 +9,6 @@ from participants.models import Campaign
 from portal.permissions import has_permission
 
 
-def can_view_campaigns(user) -> bool:
-    return has_permission(user, "participants.view_campaign")
-
-
 def can_create_campaign(user) -> bool:
     return has_permission(user, "participants.add_campaign")
 
@@ -30,11 +26,6 @@ def can_send_campaign(user, campaign: Campaign) -> bool:
 def can_see_unpublished_webinar_card(user) -> bool:
     """The promotion card of a webinar still being planned is for the campaign's preparers."""
     return has_permission(user, "participants.view_campaign")
-
-
-def can_cancel_registrations(user) -> bool:
-    """Cancelling for someone who asked by e-mail: the waiting list moves up at once."""
-    return has_permission(user, "participants.change_registration")
 
 
 def can_record_attendance(user) -> bool:

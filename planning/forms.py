@@ -23,6 +23,12 @@ class MoveEntryForm(forms.Form):
     position = forms.IntegerField(label=_("New position"), min_value=1)
 
 
+class AddEntryForm(forms.Form):
+    """Which proposal to add; the page finds it in the cycle and the service decides whether it may be."""
+
+    proposal = forms.IntegerField(label=_("Proposal under review"), min_value=1)
+
+
 class PlanEntryForm(forms.ModelForm):
     class Meta:
         model = PlanEntry

@@ -55,7 +55,7 @@ def can_start_plan(user, cycle: ConsultationCycle) -> bool:
 
 
 def can_change_plan(user, plan: AnnualPlan) -> bool:
-    """Moving and editing entries: only while the plan is a draft."""
+    """Adding, moving, editing and taking out entries: only while the plan is a draft."""
     return has_permission(user, CHANGE_PLAN) and plan.state == AnnualPlan.State.DRAFT
 
 

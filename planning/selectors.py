@@ -4,11 +4,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from planning import solver
 from planning.models import AnnualPlan, PlanEntry, ProposalMerge, SynergySuggestion
-from proposals.models import ConsultationCycle, Proposal
+from proposals.models import ConsultationCycle, Proposal, ProposalPart
 from webinars.models import Language, Region, RegionalGroup
 
 REVIEWABLE = (Proposal.State.SUBMITTED, Proposal.State.UNDER_REVIEW)
@@ -48,6 +48,26 @@ def synergy_suggestions(*, cycle: ConsultationCycle) -> QuerySet[SynergySuggesti
 def plan_entries(*, plan: AnnualPlan) -> QuerySet[PlanEntry]:
     return plan.entries.select_related("region", "topic", "expert", "proposal_part", "webinar").prefetch_related(
         "regions", "languages", Prefetch("proposals", queryset=Proposal.objects.select_related("group"))
+    )
+
+
+def proposals_to_add(*, plan: AnnualPlan) -> QuerySet[Proposal]:
+    """The cycle's proposals under review that the plan does not hold yet, for adding by hand.
+
+    A single webinar is in the plan once it has an entry; a series until every part has
+    one (``add_plan_entry`` adds its next part). One query, whatever the number of proposals.
+    """
+    in_plan = PlanEntry.objects.filter(plan=plan, proposals=OuterRef("pk"))
+    part_in_plan = PlanEntry.objects.filter(
+        plan=plan, proposals=OuterRef(OuterRef("pk")), proposal_part__position=OuterRef("position")
+    )
+    part_left = ProposalPart.objects.filter(proposal=OuterRef("pk")).filter(~Exists(part_in_plan))
+    is_series = Q(shape=Proposal.Shape.SERIES)
+    return (
+        Proposal.objects.filter(cycle_id=plan.cycle_id, state__in=REVIEWABLE)
+        .filter((~is_series & ~Exists(in_plan)) | (is_series & Exists(part_left)))
+        .select_related("group")
+        .order_by("title", "pk")
     )
 
 
@@ -271,9 +291,3 @@ def reason_names() -> dict[str, dict[str, str]]:
     languages = {language.code: str(language) for language in Language.objects.all()}
     groups = {group.code: str(group) for group in RegionalGroup.objects.all()}
     return {"regions": regions, "region": regions, "languages": languages, "language": languages, "groups": groups}
-
-
-def cycles_in_review() -> QuerySet[ConsultationCycle]:
-    return ConsultationCycle.objects.filter(
-        Q(state=ConsultationCycle.State.CLOSED) | Q(state=ConsultationCycle.State.DECIDED)
-    ).order_by("-target_year")

@@ -21,6 +21,8 @@ urlpatterns = [
     path("cycles/<int:cycle_id>/plan/start/", views.plan_start, name="plan_start"),
     path("cycles/<int:cycle_id>/plan/solve/", views.plan_solve, name="plan_solve"),
     path("cycles/<int:cycle_id>/plan/publish/", views.plan_publish, name="plan_publish"),
+    path("cycles/<int:cycle_id>/plan/entries/add/", views.entry_add, name="entry_add"),
+    path("cycles/<int:cycle_id>/plan/entries/<int:entry_id>/remove/", views.entry_remove, name="entry_remove"),
     path("cycles/<int:cycle_id>/plan/entries/<int:entry_id>/move/", views.entry_move, name="entry_move"),
     path("cycles/<int:cycle_id>/plan/entries/<int:entry_id>/edit/", views.entry_edit, name="entry_edit"),
 ]

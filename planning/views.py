@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from planning import selectors, services, solver
-from planning.forms import DeclineForm, MoveEntryForm, PlanEntryForm, ReviewFilterForm
+from planning.forms import AddEntryForm, DeclineForm, MoveEntryForm, PlanEntryForm, ReviewFilterForm
 from planning.models import AnnualPlan, PlanEntry, SynergySuggestion
 from planning.permissions import (
     CHANGE_PLAN,
@@ -188,10 +188,12 @@ def plan_detail(request, cycle_id: int):
     context = {"plan": plan, "can_start": plan is None and can_start_plan(request.user, cycle)}
     if plan is not None:
         entries = list(selectors.plan_entries(plan=plan))
+        can_change = can_change_plan(request.user, plan)
         context |= {
             "can_solve": can_run_solver(request.user, plan),
             "can_publish": can_publish_plan(request.user, plan),
-            "can_change": can_change_plan(request.user, plan),
+            "can_change": can_change,
+            "proposals_to_add": list(selectors.proposals_to_add(plan=plan)) if can_change else [],
             "entries": entries,
             # A region nobody asked for is the proposals' gap, not a rule the plan breaks: it is
             # named once, with what the proposals and settings did not allow (report.conflicts).
@@ -263,9 +265,42 @@ def entry_move(request, cycle_id: int, entry_id: int):
     cycle = _cycle(cycle_id)
     entry = get_object_or_404(PlanEntry, plan__cycle=cycle, pk=entry_id)
     form = MoveEntryForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the entry's new position as a number from 1."))
+        return redirect("planning:plan_detail", cycle_id=cycle.pk)
     try:
-        if form.is_valid():
-            services.move_plan_entry(actor=request.user, entry=entry, position=form.cleaned_data["position"])
+        services.move_plan_entry(actor=request.user, entry=entry, position=form.cleaned_data["position"])
+    except ValidationError as error:
+        _fail(request, error)
+    return redirect("planning:plan_detail", cycle_id=cycle.pk)
+
+
+@staff_page(CHANGE_PLAN)
+@require_POST
+def entry_add(request, cycle_id: int):
+    cycle = _cycle(cycle_id)
+    plan = _plan(cycle)
+    form = AddEntryForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the proposal to add to the plan."))
+        return redirect("planning:plan_detail", cycle_id=cycle.pk)
+    proposal = _proposal(cycle, form.cleaned_data["proposal"])
+    try:
+        entry = services.add_plan_entry(actor=request.user, plan=plan, proposal=proposal)
+        messages.success(request, _("“%(title)s” is added to the plan.") % {"title": entry.title})
+    except ValidationError as error:
+        _fail(request, error)
+    return redirect("planning:plan_detail", cycle_id=cycle.pk)
+
+
+@staff_page(CHANGE_PLAN)
+@require_POST
+def entry_remove(request, cycle_id: int, entry_id: int):
+    cycle = _cycle(cycle_id)
+    entry = get_object_or_404(PlanEntry, plan__cycle=cycle, pk=entry_id)
+    try:
+        services.remove_plan_entry(actor=request.user, entry=entry)
+        messages.success(request, _("“%(title)s” is taken out of the plan.") % {"title": entry.title})
     except ValidationError as error:
         _fail(request, error)
     return redirect("planning:plan_detail", cycle_id=cycle.pk)

@@ -272,7 +272,8 @@ def _current_parts(proposal: Proposal) -> list[tuple]:
 def _write_parts(*, proposal: Proposal, parts: list[dict], actor) -> bool:
     """Make the proposal's parts exactly ``parts``, numbered 1..n in that order.
 
-    Parts keep their identity (and their history) when they carry their ``id``. Parts
+    A graded series has no gaps: "each webinar completes the information given in the
+    previous ones". Parts keep their identity (and their history) when they carry their ``id``. Parts
     that change number are first parked above every number in use, so the rule that two
     parts never share a number holds at every step. Returns whether anything changed.
     """
@@ -465,25 +466,6 @@ def save_and_submit_proposal(
 
 
 # --- Parts of a series -----------------------------------------------------------
-
-
-@transaction.atomic
-def save_proposal_parts(*, proposal: Proposal, parts: list[dict], actor, expected_version: int | None = None):
-    """Replace the parts of a series with ``parts`` in this order, numbered 1..n.
-
-    Each part is a dict with ``title``, ``objectives`` and, for a part that exists,
-    its ``id``. A graded series has no gaps: "each webinar completes the information
-    given in the previous ones".
-    """
-    proposal = _locked(Proposal, proposal)
-    _refuse_unless_editable(proposal)
-    _refuse_if_stale(proposal, expected_version)
-    if proposal.kind == Proposal.Kind.ADOPTION and parts:
-        raise ValidationError({"parts": _("An adopted topic is a single webinar; it has no parts.")})
-    if _write_parts(proposal=proposal, parts=parts, actor=actor):
-        proposal.version += 1
-        _save_with_history(proposal, actor=actor, reasons=["parts"])
-    return proposal
 
 
 @transaction.atomic

@@ -21,17 +21,9 @@ DASHBOARD_SECTIONS = {
 }
 
 
-def can_view_dashboard(user) -> bool:
-    return has_permission(user, "reporting.view_dashboard")
-
-
 def dashboard_sections(user) -> frozenset[str]:
     """The blocks of the dashboard this person may read; the others are neither shown nor read."""
     return frozenset(section for section, perm in DASHBOARD_SECTIONS.items() if has_permission(user, perm))
-
-
-def can_view_annual_report(user) -> bool:
-    return has_permission(user, "reporting.view_annual_report")
 
 
 def can_keep_annual_report(user) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
@@ -191,26 +191,14 @@ def overdue_actions(*, today: date | None = None) -> QuerySet[FollowUpAction]:
     """Follow-up actions past their due date and not done, the most overdue first.
 
     An action is overdue when ``due_on`` is before today and it has no ``done_on``; an
-    action without a due date is never overdue.
+    action without a due date is never overdue. A closed measure needs no more follow-up,
+    so its forgotten actions do not count.
     """
     return (
         FollowUpAction.objects.filter(due_on__lt=_today(today), done_on__isnull=True)
+        .exclude(measure__state=Measure.State.CLOSED)
         .select_related("measure__decision")
         .order_by("due_on", "pk")
-    )
-
-
-def measures_with_overdue_actions(*, today: date | None = None) -> QuerySet[Measure]:
-    """Measures not yet closed that have at least one overdue follow-up action.
-
-    A closed measure needs no more follow-up, so its forgotten actions do not count.
-    """
-    late = FollowUpAction.objects.filter(measure=OuterRef("pk"), due_on__lt=_today(today), done_on__isnull=True)
-    return (
-        Measure.objects.exclude(state=Measure.State.CLOSED)
-        .filter(Exists(late))
-        .select_related("decision")
-        .order_by("decision__decided_on", "paragraph", "number")
     )
 
 

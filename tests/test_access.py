@@ -402,6 +402,14 @@ URLS: dict[str, Row] = {
         methods=GET_POST,
         data=lambda s: {"title": "Changed by an intruder", "region": s.entry.region_id},
     ),
+    "planning:entry_add": secretariat(
+        "planning.change_annualplan", kwargs=_cycle, methods=POST, data=lambda s: {"proposal": s.submitted_a.pk}
+    ),
+    "planning:entry_remove": secretariat(
+        "planning.change_annualplan",
+        kwargs=lambda s: {"cycle_id": s.cycle.pk, "entry_id": s.entry.pk},
+        methods=POST,
+    ),
     # reporting: the Secretariat's dashboard and annual report
     "reporting:dashboard": secretariat("reporting.view_dashboard"),
     "reporting:annual_report": secretariat("reporting.view_annual_report", query=_report_years),
@@ -615,11 +623,9 @@ def changed_tables(before: dict, after: dict) -> list[str]:
 
 
 def body_of(response) -> str:
-    if getattr(response, "streaming", False):
-        content = b"".join(response.streaming_content)
-        response.close()
-    else:
-        content = response.content
+    # The test client closes a streamed response once it is read, keeping the database
+    # connection; closing it again here would close the test's own connection.
+    content = b"".join(response.streaming_content) if getattr(response, "streaming", False) else response.content
     return content.decode("utf-8", errors="replace")
 
 

@@ -65,10 +65,6 @@ def held_webinars() -> QuerySet[Webinar]:
     return _public_webinars().held().order_by("-starts_at")
 
 
-def scheduled_webinars() -> QuerySet[Webinar]:
-    return _public_webinars().scheduled().order_by("starts_at")
-
-
 # --- Reference data ---------------------------------------------------------------------
 
 

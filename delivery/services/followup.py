@@ -157,12 +157,6 @@ def _followup(webinar: Webinar, *, overdue_before) -> FollowUp:
     return FollowUp(webinar=webinar, items=items, is_overdue=is_late and not all(i.is_done for i in items))
 
 
-def followup_checklist(webinar: Webinar) -> list[ChecklistItem]:
-    """The checklist of one held webinar, each item done or missing."""
-    annotated = with_followup_facts(Webinar.objects.filter(pk=webinar.pk)).get()
-    return _items(annotated)
-
-
 def followup_of(webinar: Webinar, *, now=None) -> FollowUp:
     annotated = with_followup_facts(Webinar.objects.filter(pk=webinar.pk)).get()
     return _followup(annotated, overdue_before=_overdue_before(now))

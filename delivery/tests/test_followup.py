@@ -73,7 +73,7 @@ def _complete(webinar: Webinar) -> Webinar:
 
 
 def _states(webinar) -> dict[str, bool]:
-    return {item.key: item.is_done for item in followup.followup_checklist(webinar)}
+    return {item.key: item.is_done for item in followup.followup_of(webinar).items}
 
 
 # The checklist ---------------------------------------------------------------------------
@@ -115,7 +115,7 @@ def test_the_summary_is_missing_until_written_in_every_language_of_the_webinar()
     webinar = _held(languages=[LanguageFactory(code="en"), LanguageFactory(code="fr")])
     followup.save_summary(webinar=webinar, actor=None, summaries={"en": "What was said."})
 
-    item = next(i for i in followup.followup_checklist(webinar) if i.key == "summary")
+    item = next(i for i in followup.followup_of(webinar).items if i.key == "summary")
     assert item.is_done is False
     assert "French" in item.detail
 

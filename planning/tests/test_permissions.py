@@ -161,6 +161,8 @@ SCREENS = [
     Screen(
         "entry_move", "post", OFFICER, READ_ONLY, lambda w: (_url("entry_move", w, w.entries[-1].pk), {"position": 1})
     ),
+    Screen("entry_add", "post", OFFICER, READ_ONLY, lambda w: (_url("entry_add", w), {"proposal": w.left_out.pk})),
+    Screen("entry_remove", "post", OFFICER, READ_ONLY, lambda w: (_url("entry_remove", w, w.entries[-1].pk), {})),
     Screen(
         "entry_edit",
         "post",

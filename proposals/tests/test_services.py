@@ -18,7 +18,6 @@ from proposals.services import (
     move_proposal_part,
     save_and_submit_proposal,
     save_proposal_draft,
-    save_proposal_parts,
     submit_proposal,
     withdraw_proposal,
 )
@@ -48,11 +47,21 @@ def complete_values(french, region, **extra):
     }
 
 
+def save_parts(coordinator, proposal, parts):
+    """What the coordinator's page does with the parts of the form: save the draft with them."""
+    return save_proposal_draft(
+        actor=coordinator.user,
+        group=coordinator.group,
+        cycle=proposal.cycle,
+        proposal=proposal,
+        values={},
+        parts=parts,
+    )
+
+
 def series(coordinator, cycle, titles):
     proposal = draft(coordinator, cycle, title="A series", shape=Proposal.Shape.SERIES)
-    return save_proposal_parts(
-        proposal=proposal, parts=[{"title": t, "objectives": ""} for t in titles], actor=coordinator.user
-    )
+    return save_parts(coordinator, proposal, [{"title": t, "objectives": ""} for t in titles])
 
 
 def part_titles(proposal):
@@ -339,11 +348,7 @@ def test_a_single_webinar_with_parts_is_not_submitted(coordinator, cycle, french
 
 def test_a_series_part_without_a_title_is_not_submitted(coordinator, cycle, french, region):
     proposal = draft(coordinator, cycle, **complete_values(french, region, shape=Proposal.Shape.SERIES))
-    save_proposal_parts(
-        proposal=proposal,
-        parts=[{"title": "Basics"}, {"title": "", "objectives": "Advanced"}],
-        actor=coordinator.user,
-    )
+    save_parts(coordinator, proposal, [{"title": "Basics"}, {"title": "", "objectives": "Advanced"}])
 
     with pytest.raises(ValidationError) as error:
         submit_proposal(proposal=proposal, actor=coordinator.user)
@@ -364,10 +369,8 @@ def test_reversing_the_parts_keeps_each_part_and_breaks_no_rule(coordinator, cyc
     proposal = series(coordinator, cycle, ["Basics", "Practice", "Advanced"])
     parts = list(proposal.parts.order_by("position"))
 
-    save_proposal_parts(
-        proposal=proposal,
-        parts=[{"id": p.pk, "title": p.title, "objectives": p.objectives} for p in reversed(parts)],
-        actor=coordinator.user,
+    save_parts(
+        coordinator, proposal, [{"id": p.pk, "title": p.title, "objectives": p.objectives} for p in reversed(parts)]
     )
 
     assert part_titles(proposal) == [(1, "Advanced"), (2, "Practice"), (3, "Basics")]
@@ -378,14 +381,14 @@ def test_removing_and_adding_parts_renumbers_without_gaps(coordinator, cycle):
     proposal = series(coordinator, cycle, ["Basics", "Practice", "Advanced"])
     basics, _practice, advanced = proposal.parts.order_by("position")
 
-    save_proposal_parts(
-        proposal=proposal,
-        parts=[
+    save_parts(
+        coordinator,
+        proposal,
+        [
             {"id": advanced.pk, "title": "Advanced"},
             {"title": "Brand new"},
             {"id": basics.pk, "title": "Basics, revised"},
         ],
-        actor=coordinator.user,
     )
 
     assert part_titles(proposal) == [(1, "Advanced"), (2, "Brand new"), (3, "Basics, revised")]
@@ -404,7 +407,7 @@ def test_a_part_of_another_proposal_cannot_be_taken(coordinator, cycle):
     foreign = ProposalPartFactory(position=1)
 
     with pytest.raises(ValidationError):
-        save_proposal_parts(proposal=proposal, parts=[{"id": foreign.pk, "title": "Stolen"}], actor=coordinator.user)
+        save_parts(coordinator, proposal, [{"id": foreign.pk, "title": "Stolen"}])
 
     foreign.refresh_from_db()
     assert foreign.title != "Stolen"
@@ -520,6 +523,16 @@ def test_two_groups_may_adopt_the_same_topic(coordinator, stranger, cycle):
     adopt(stranger, cycle, [candidate])
 
     assert Proposal.objects.filter(candidate_topic=candidate).count() == 2
+
+
+def test_an_adopted_topic_is_saved_without_parts(coordinator, cycle):
+    (proposal,) = adopt(coordinator, cycle, [CandidateTopicFactory(cycle=cycle)])
+
+    with pytest.raises(ValidationError) as error:
+        save_parts(coordinator, proposal, [{"title": "Basics"}, {"title": "Practice"}])
+
+    assert error.value.message_dict["parts"] == ["An adopted topic is a single webinar; it has no parts."]
+    assert not proposal.parts.exists()
 
 
 def test_a_withdrawn_adoption_comes_back_as_a_draft(coordinator, cycle, french, region):

@@ -15,7 +15,7 @@ from accounts.tests.factories import StaffFactory, UserFactory
 from outbox.models import Notice
 from planning.models import AnnualPlan, PlanEntry
 from proposals.models import ConsultationCycle, Proposal
-from proposals.services import save_proposal_draft, save_proposal_parts, submit_proposal
+from proposals.services import save_proposal_draft, submit_proposal
 from proposals.tests.factories import (
     CandidateTopicFactory,
     ConsultationCycleFactory,
@@ -44,10 +44,13 @@ def series(coordinator, cycle):
         cycle=cycle,
         values={"title": "A series", "shape": Proposal.Shape.SERIES},
     )
-    return save_proposal_parts(
-        proposal=proposal,
-        parts=[{"title": "Basics"}, {"title": "Practice"}, {"title": "Advanced"}],
+    return save_proposal_draft(
         actor=coordinator.user,
+        group=coordinator.group,
+        cycle=cycle,
+        proposal=proposal,
+        values={},
+        parts=[{"title": "Basics"}, {"title": "Practice"}, {"title": "Advanced"}],
     )
 
 
@@ -397,8 +400,8 @@ def test_markup_in_any_field_is_shown_as_text(as_coordinator, coordinator, cycle
             "comment": script,
             "shape": Proposal.Shape.SERIES,
         },
+        parts=[{"title": script, "objectives": script}],
     )
-    save_proposal_parts(proposal=proposal, parts=[{"title": script, "objectives": script}], actor=coordinator.user)
 
     for url in (
         reverse("proposals:detail", args=[proposal.pk]),
