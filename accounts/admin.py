@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from django_celery_beat.models import PeriodicTask
 
 from accounts.models import User
@@ -48,6 +48,8 @@ class UserAdmin(DjangoUserAdmin):
         if can_give_rights(request.user):
             return fields
         closed = ("is_superuser", "user_permissions") if can_give_roles(request.user, obj) else RIGHTS_FIELDS
+        if obj is not None and obj.pk == request.user.pk:
+            closed = (*closed, "is_staff", "is_active")  # nobody locks themselves out by a slip
         return fields + tuple(field for field in closed if field not in fields)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
@@ -158,7 +160,7 @@ class GroupAdmin(DjangoGroupAdmin):
     def is_portal_role(self, group) -> bool:
         return group.name in ROLES_BY_NAME
 
-    @admin.display(description=_("role"))
+    @admin.display(description=pgettext_lazy("a role of the Secretariat's staff", "role"))
     def role_label(self, group) -> str:
         return self._role(group).label
 

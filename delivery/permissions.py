@@ -12,6 +12,11 @@ from portal.permissions import has_permission
 from webinars.models import Webinar
 
 
+def can_view_experts(user) -> bool:
+    """The roster, the suggestions for a webinar and its invitations."""
+    return has_permission(user, "webinars.view_expert")
+
+
 def can_invite_expert(user, webinar: Webinar) -> bool:
     return has_permission(user, "delivery.invite_expert") and takes_invitations(webinar)
 

@@ -87,8 +87,9 @@ def proposal_compare(request, cycle_id: int):
     cycle = _cycle(cycle_id)
     try:
         ids = [int(request.GET["a"]), int(request.GET["b"])]
-    except (KeyError, ValueError) as error:
-        raise Http404 from error
+    except (KeyError, ValueError):
+        messages.error(request, _("Choose two proposals to compare."))
+        return redirect("planning:cycle_review", cycle_id=cycle.pk)
     left, right = (_proposal(cycle, pk) for pk in ids)
     return _cycle_page(request, "planning/proposal_compare.html", cycle, {"pair": [left, right]})
 

@@ -26,7 +26,7 @@ STAFF_MENU = (
     MenuItem("planning:cycle_list", _("Review and planning"), "proposals.view_proposal"),
     MenuItem("delivery:expert_roster", _("Experts"), "webinars.view_expert"),
     MenuItem("participants:campaign_list", _("Campaigns"), "participants.view_campaign"),
-    MenuItem("delivery:followup_list", _("Follow-up"), "webinars.view_webinar"),
+    MenuItem("delivery:followup_list", _("Follow-up"), "webinars.view_material"),
     MenuItem("reporting:annual_report", _("Annual report"), "reporting.view_annual_report"),
     MenuItem("admin:index", _("Administration"), None),
 )

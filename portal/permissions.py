@@ -16,15 +16,15 @@ from django.apps import apps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
+# Django's default permissions in words; "things" is the model's plural name, e.g. "registrations".
 DEFAULT_ACTIONS = {
-    "add": gettext_lazy("Add {}"),
-    "change": gettext_lazy("Change {}"),
-    "delete": gettext_lazy("Delete {}"),
-    "view": gettext_lazy("View {}"),
+    "add": pgettext_lazy("a permission", "Add %(things)s"),
+    "change": pgettext_lazy("a permission", "Change %(things)s"),
+    "delete": pgettext_lazy("a permission", "Delete %(things)s"),
+    "view": pgettext_lazy("a permission", "View %(things)s"),
 }
 
 
@@ -46,7 +46,7 @@ def permission_label(perm: str) -> str:
     action, _sep, model_name = codename.partition("_")
     for model in config.get_models():
         if model._meta.model_name == model_name and action in DEFAULT_ACTIONS:
-            return str(format_lazy(DEFAULT_ACTIONS[action], model._meta.verbose_name_plural))
+            return str(DEFAULT_ACTIONS[action]) % {"things": model._meta.verbose_name_plural}
     return perm
 
 
@@ -65,8 +65,13 @@ class MissingPermission(PermissionDenied):
     def __str__(self) -> str:
         if self.reason:
             return str(self.reason)
-        return _("This needs the permission “%(permission)s”, which your roles do not hold.") % {
-            "permission": "”, “".join(self.labels)
+        labels = self.labels
+        if len(labels) == 1:
+            return _("This needs the permission “%(permission)s”, which your roles do not hold.") % {
+                "permission": labels[0]
+            }
+        return _("This needs these permissions, which your roles do not hold: %(permissions)s.") % {
+            "permissions": "; ".join(labels)
         }
 
 

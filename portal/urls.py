@@ -4,9 +4,13 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from portal.views import admin_login
+
 admin.site.site_header = _("Technical assistance webinars: the Secretariat's administration")
 admin.site.site_title = _("Technical assistance webinars")
 admin.site.index_title = _("Administration")
+
+admin.site.login = admin_login  # one login page: the portal's (portal.views.admin_login)
 
 handler403 = "portal.views.permission_denied"
 

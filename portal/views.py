@@ -2,9 +2,11 @@
 page of a signed link that does not work."""
 
 from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from portal.permissions import MissingPermission, SecretariatOnly, is_secretariat
@@ -46,6 +48,7 @@ def permission_denied(request, exception: PermissionDenied | None = None):
     """
     missing: list[str] = []
     reason = ""
+    any_of = False
     if isinstance(exception, MissingPermission):
         missing = exception.labels
         reason = exception.reason
@@ -54,8 +57,9 @@ def permission_denied(request, exception: PermissionDenied | None = None):
     else:
         perms = _admin_page_permissions(request)
         missing = MissingPermission(*perms).labels if perms else []
+        any_of = len(missing) > 1  # the admin opens a list or a page to either permission
         reason = str(exception or "") if exception and str(exception) not in ("", "()") else ""
-    context = {"missing": missing, "reason": reason, "is_secretariat": is_secretariat(request.user)}
+    context = {"missing": missing, "any_of": any_of, "reason": reason, "is_secretariat": is_secretariat(request.user)}
     return render(request, "403.html", context, status=403)
 
 
@@ -75,3 +79,21 @@ def link_not_valid(request, error: InvalidLink, *, what: str = "", next_url: str
         "next_label": next_label or _("Back to the webinar topics"),
     }
     return render(request, "link_invalid.html", context, status=400)
+
+
+def admin_login(request, extra_context=None):
+    """The administration's door: people log in on the portal's own page (one login, one throttle).
+
+    A visitor goes to that page and comes back; a coordinator, or anyone else who is not
+    staff, is told that the administration is the Secretariat's; staff go on.
+    """
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("admin:index")
+    if not request.user.is_authenticated:
+        return redirect_to_login(target, reverse("accounts:login"))
+    if not is_secretariat(request.user):
+        raise SecretariatOnly
+    return redirect(target)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.admin_kit import RECORD, ReadOnlyHistoryAdmin, TranslatedHistoryAdmin, in_every_language
 from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, DraftReading, Proposal, ProposalPart
 from proposals.permissions import can_approve_cycles, can_read_group_drafts
-from proposals.services import approve_cycle, record_draft_reading
+from proposals.services import approve_cycle, record_draft_reading, record_draft_readings
 from webinars.forms import PartPositionsInlineFormSet, check_position_among_siblings
 
 
@@ -149,6 +149,16 @@ class DraftsStayWithTheirGroup:
             raise Http404
         if request.method == "GET" and self.has_view_or_change_permission(request):
             record_draft_reading(proposal=draft, reader=request.user, place=DraftReading.Place.ADMIN)
+
+    def changelist_view(self, request, extra_context=None):
+        """A list that shows drafts' titles shows the drafts: each one listed is a reading."""
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if changelist is not None and request.method == "GET":
+            prefix = self.draft_state_lookup.removesuffix("state")  # "" or "proposal__"
+            listed = [(getattr(obj, prefix.removesuffix("__")) if prefix else obj) for obj in changelist.result_list]
+            record_draft_readings(proposals=listed, reader=request.user, place=DraftReading.Place.ADMIN)
+        return response
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         self._open_draft_page(request, object_id)

@@ -393,6 +393,7 @@ class DraftReading(models.Model):
     class Place(models.TextChoices):
         PAGE = "page", _("The proposal's page")
         HISTORY = "history", _("The proposal's history")
+        LIST = "list", _("The list of the group's answers")
         ADMIN = "admin", _("The administration")
 
     proposal = models.ForeignKey(

@@ -52,7 +52,10 @@ def can_read_group_drafts(user) -> bool:
 
 def is_reading_of_a_draft(user, proposal: Proposal) -> bool:
     """Someone other than the group's own coordinators opens its unsubmitted draft: a reading to record."""
-    return proposal.state == Proposal.State.DRAFT and not is_coordinator_of(user, proposal.group)
+    if proposal.state != Proposal.State.DRAFT:
+        return False
+    coordinator = active_coordinator(user)
+    return coordinator is None or coordinator.group_id != proposal.group_id
 
 
 def can_approve_cycles(user) -> bool:

@@ -197,6 +197,20 @@ def record_draft_reading(*, proposal: Proposal, reader, place: str) -> DraftRead
     return DraftReading.objects.create(proposal=proposal, reader=reader, place=place)
 
 
+def record_draft_readings(*, proposals, reader, place: str) -> list[DraftReading]:
+    """The same for every draft a list showed to a member of the Secretariat: its title and
+    its state are already the group's draft, so a list that shows them counts as a reading."""
+    readings = [
+        DraftReading(proposal=proposal, reader=reader, place=place)
+        for proposal in proposals
+        if is_reading_of_a_draft(reader, proposal)
+    ]
+    if readings:
+        require_permission(reader, READ_DRAFTS)
+        DraftReading.objects.bulk_create(readings)
+    return readings
+
+
 # --- Submitting and withdrawing --------------------------------------------------
 
 

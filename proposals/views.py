@@ -49,6 +49,7 @@ from proposals.services import (
     format_geneva_time,
     move_proposal_part,
     record_draft_reading,
+    record_draft_readings,
     save_and_submit_proposal,
     save_proposal_draft,
     submit_proposal,
@@ -176,6 +177,7 @@ def dashboard(request):
     answers, candidates, adopted = [], [], {}
     if cycle is not None:
         answers = list(selectors.group_answers(user=request.user, group=group, cycle=cycle))
+        record_draft_readings(proposals=answers, reader=request.user, place=DraftReading.Place.LIST)
         candidates = list(selectors.candidate_topics_of(cycle))
         adopted = {
             answer.candidate_topic_id: answer

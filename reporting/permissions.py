@@ -15,7 +15,7 @@ DASHBOARD_SECTIONS = {
     "cycle": "proposals.view_proposal",  # the consultation and who has not answered
     "plan": "planning.view_annualplan",  # the plan against its capacity
     "webinars": "webinars.view_webinar",  # this month's webinars with places taken
-    "followups": "webinars.view_webinar",  # held webinars whose follow-up is overdue
+    "followups": "webinars.view_material",  # held webinars whose follow-up is overdue
     "actions": "reporting.view_followupaction",  # overdue follow-up actions of committee measures
     "outbox": "outbox.view_notice",  # messages that failed
 }

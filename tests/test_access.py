@@ -301,8 +301,8 @@ URLS: dict[str, Row] = {
     "delivery:expert_invitation_withdraw": secretariat(
         "delivery.invite_expert", kwargs=lambda s: {"invitation_id": s.invitation.pk}, methods=POST
     ),
-    "delivery:followup_list": secretariat("webinars.view_webinar"),
-    "delivery:followup_detail": secretariat("webinars.view_webinar", kwargs=_held_slug),
+    "delivery:followup_list": secretariat("webinars.view_material"),
+    "delivery:followup_detail": secretariat("webinars.view_material", kwargs=_held_slug),
     "delivery:followup_add_material": secretariat(
         "webinars.record_followup",
         kwargs=lambda s: {"slug": s.held.slug, "kind": Material.Kind.SLIDES},
@@ -810,7 +810,7 @@ def _attendance_report(s) -> dict:
 ADMIN_SITE_URLS = {
     "index": AdminUrl(methods=GET, staff=frozenset({200})),
     "app_list": AdminUrl(methods=GET, staff=frozenset({403, 404})),
-    "login": AdminUrl(methods=GET, staff=frozenset({200, 302}), outsiders=frozenset({200, 302})),
+    "login": AdminUrl(methods=GET, staff=frozenset({200, 302}), outsiders=frozenset({302, 403})),
     "logout": AdminUrl(methods=POST, staff=frozenset({200, 302}), outsiders=frozenset({200, 302})),
     "password_change": AdminUrl(methods=GET, staff=frozenset({200})),  # one's own password
     "password_change_done": AdminUrl(methods=GET, staff=frozenset({200})),

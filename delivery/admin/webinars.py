@@ -17,7 +17,7 @@ from modeltranslation.admin import (
 
 from delivery.admin.experts import expert_screen_link
 from delivery.admin.scheduling import STATUS_ACTIONS, WebinarSchedulingAdminMixin
-from delivery.permissions import can_send_survey
+from delivery.permissions import can_send_survey, can_view_experts
 from delivery.services import followup
 from delivery.uploads import check_material_file
 from delivery.views.survey import send_survey_to_experts, send_survey_to_participants
@@ -161,6 +161,16 @@ class WebinarAdmin(WebinarSchedulingAdminMixin, WebinarRegistrationAdminMixin, T
 
     def has_send_survey_permission(self, request) -> bool:
         return can_send_survey(request.user)
+
+    def get_fieldsets(self, request, obj=None):
+        """The link to the experts screen only for whoever may open that screen."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if can_view_experts(request.user):
+            return fieldsets
+        return [
+            (name, {**options, "fields": tuple(f for f in options["fields"] if f is not expert_screen_link)})
+            for name, options in fieldsets
+        ]
 
     def get_inlines(self, request, obj):
         """A new webinar is planned: its materials come once it has been held."""

@@ -2,7 +2,7 @@
 one webinar's follow-up (materials, summary, answers, "materials available").
 
 Thin callers of delivery.services.followup: find the webinar (a held one, else 404), check the
-permission (reading: webinars.view_webinar; every change: webinars.record_followup), call a form
+permission (reading: webinars.view_material; every change: webinars.record_followup), call a form
 and a service, redirect. Changes only on POST.
 """
 
@@ -20,7 +20,7 @@ from delivery.services import followup
 from portal.permissions import staff_page
 from webinars.models import Material, Webinar
 
-READ = "webinars.view_webinar"
+READ = "webinars.view_material"
 RECORD = "webinars.record_followup"
 
 

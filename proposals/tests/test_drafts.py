@@ -6,11 +6,12 @@ import html
 import pytest
 from django.contrib.admin.utils import quote
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.tests.factories import SecretariatFactory
-from proposals.models import DraftReading, Proposal
+from proposals.models import ConsultationCycle, DraftReading, Proposal
 from proposals.permissions import can_use_coordinator_pages, can_view_group_answers
-from proposals.tests.factories import ProposalFactory, ProposalPartFactory
+from proposals.tests.factories import ConsultationCycleFactory, ProposalFactory, ProposalPartFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -228,8 +229,8 @@ def test_the_admin_opens_a_draft_with_the_draft_permission_and_records_the_readi
     response = client.get(admin_page("change", draft))
 
     assert response.status_code == 200
-    reading = DraftReading.objects.get()
-    assert (reading.reader, reading.place) == (reader, DraftReading.Place.ADMIN)
+    # One reading for the list that showed it, one for its page.
+    assert list(DraftReading.objects.values_list("reader", "place")) == [(reader.pk, DraftReading.Place.ADMIN)] * 2
 
 
 def test_the_admin_shows_the_readings_of_a_proposal_read_only(client, draft):
@@ -251,3 +252,28 @@ def test_opening_the_admin_history_of_a_draft_is_a_reading(client, draft):
     assert client.get(admin_page("history", draft)).status_code == 200
 
     assert DraftReading.objects.get().place == DraftReading.Place.ADMIN
+
+
+def test_the_group_answers_list_shown_to_the_secretariat_records_a_reading_of_each_draft_it_lists(client):
+    reader = SecretariatFactory(roles=["Programme manager"])
+    cycle = ConsultationCycleFactory(state=ConsultationCycle.State.OPEN)
+    draft = ProposalFactory(cycle=cycle, title="Listed draft")
+    ProposalFactory(cycle=cycle, group=draft.group, state=Proposal.State.SUBMITTED, submitted_at=timezone.now())
+    client.force_login(reader)
+
+    page = client.get(reverse("proposals:dashboard") + f"?group={draft.group_id}").content.decode()
+
+    assert "Listed draft" in page
+    [reading] = DraftReading.objects.all()
+    assert (reading.proposal, reading.reader, reading.place) == (draft, reader, DraftReading.Place.LIST)
+
+
+def test_the_admin_list_of_proposals_records_a_reading_of_each_draft_it_shows(client):
+    reader = SecretariatFactory(roles=["Programme manager"])
+    draft = ProposalFactory(title="Draft in the admin list")
+    client.force_login(reader)
+
+    page = client.get(reverse("admin:proposals_proposal_changelist")).content.decode()
+
+    assert "Draft in the admin list" in page
+    assert list(DraftReading.objects.values_list("proposal", "place")) == [(draft.pk, DraftReading.Place.ADMIN)]

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.states import StateMachineMixin
 from webinars.models.reference import Language, Region, ScopeArea
@@ -212,7 +213,7 @@ class Webinar(StateMachineMixin, models.Model):
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Places; empty for no limit. Later registrations wait.")
     )
-    registration_count = models.PositiveIntegerField(_("registrations"), default=0)
+    registration_count = models.PositiveIntegerField(pgettext_lazy("how many", "registrations"), default=0)
     attendance_count = models.PositiveIntegerField(_("attendance"), default=0)
     has_no_open_questions = models.BooleanField(
         _("no questions left open"),
