@@ -12,10 +12,10 @@ from webinars.models.catalogue import Expert, Webinar
 class ExpertInvitation(StateMachineMixin, models.Model):
     """The Secretariat asks an expert to give a webinar; the expert answers from a signed link.
 
-    An expert appears on the webinar's public page only once they accept: the issue asks
-    that "the expert's private data is never public, only name, title and short biography
-    once they accept". One invitation per expert and webinar is open at a time, so an
-    expert never holds two live links for the same talk.
+    An expert appears on the webinar's public page only once they accept, and then only
+    with name, title and short biography: an expert's other details are never public. One
+    invitation per expert and webinar is open at a time, so an expert never holds two live
+    links for the same talk.
     """
 
     class State(models.TextChoices):

@@ -259,7 +259,7 @@ PORTAL_NETWORK_JOIN_RATE = env("PORTAL_NETWORK_JOIN_RATE", default="5/h")
 PORTAL_NETWORK_ADDRESS_RATE = env("PORTAL_NETWORK_ADDRESS_RATE", default="3/d")
 # Feedback survey after a webinar: how long a survey link works (seconds).
 PORTAL_SURVEY_MAX_AGE = env.int("PORTAL_SURVEY_MAX_AGE", default=30 * 24 * 3600)
-# Follow-up of a held webinar (delivery.uploads, delivery.services.followup): the largest slide deck and
+# Follow-up of a held webinar (delivery.uploads, delivery.selectors.followup): the largest slide deck and
 # recording accepted (MB; a 90-minute 720p recording is about 1 GB), and after how many days a
 # held webinar with missing follow-up items is flagged as overdue.
 PORTAL_MAX_SLIDES_MB = env.int("PORTAL_MAX_SLIDES_MB", default=100)

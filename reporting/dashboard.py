@@ -19,7 +19,7 @@ from decimal import Decimal
 from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
 from django.utils import timezone
 
-from delivery.services.followup import FollowUp, overdue_followups
+from delivery.selectors.followup import FollowUp, overdue_followups
 from outbox.models import Notice
 from participants.models import Registration
 from planning.models import AnnualPlan, PlanEntry

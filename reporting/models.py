@@ -152,7 +152,7 @@ class ReportSnapshot(models.Model):
     kept with the date and the data it was made from. ``data`` is the whole
     ReportDocument (every text and figure, in its language); ``data_digest`` its SHA-256, so two
     kept reports made from the same data are seen to be the same, and ``file`` can be checked by
-    rendering ``data`` again (``reporting.snapshots.document_from_data``).
+    rendering ``data`` again (``reporting.services.document_from_data``).
     """
 
     class Kind(models.TextChoices):

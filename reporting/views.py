@@ -155,7 +155,8 @@ def annual_report_export(request, first_year: int, last_year: int, fmt: str):
 @staff_page("reporting.keep_annual_report")
 def annual_report_keep(request, first_year: int, last_year: int):
     """Keep the report as sent to the committee: the file, the date and the data it was made from."""
-    from reporting.snapshots import keep_report
+    # Imported here: the exporters (WeasyPrint, matplotlib) load only when a file is made.
+    from reporting.services import keep_report
 
     fmt = request.POST.get("fmt", "")
     language = request.POST.get("language") or get_language() or settings.LANGUAGE_CODE

@@ -1,6 +1,6 @@
 """Which region of the programme a participant's country belongs to, for attendance figures.
 
-The issue: "attendance counts by country, region and type of participant". Regions are
+Attendance is counted by country, region and type of participant. Regions are
 data the Secretariat edits (webinars.Region: a code and a name, no countries), so this
 module holds only the link from an ISO 3166-1 country code to a region *code*; the name
 shown is the Region row's, in the page's language. A country missing here, or a region

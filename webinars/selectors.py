@@ -1,7 +1,7 @@
 """Read-side queries of the public catalogue, shared by pages, feeds and reports.
 
-The topic list must cost a handful of queries whatever the size of the catalogue
-(issue 4: at most 10), so its queries are shaped for that: the reference data comes in
+The topic list must cost a handful of queries whatever the size of the catalogue (at
+most 10, measured by `make bench`), so its queries are shaped for that: the reference data comes in
 one query, each part's page carries its own total (a window count), and the regions
 and languages of a page's rows come in one query through the link tables.
 """

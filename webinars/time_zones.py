@@ -1,7 +1,7 @@
 """Time zones of participants: which names are valid, which to offer, how to show a time.
 
-The issue: reminders "in the participant's language, with the time in the participant's
-own time zone". The portal's times are Geneva's (the Secretariat's); a participant may
+Reminders go in the participant's language, with the time in the participant's own time
+zone too. The portal's times are Geneva's (the Secretariat's); a participant may
 give their own zone (an IANA name such as "Africa/Nairobi") so that messages show both.
 """
 

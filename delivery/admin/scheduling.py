@@ -19,6 +19,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from delivery.permissions import can_schedule_webinar, schedule_changes_for
+from delivery.selectors.scheduling import people_concerned
 from delivery.services import scheduling
 from portal.permissions import MissingPermission
 
@@ -118,7 +119,7 @@ class WebinarSchedulingAdminMixin:
             else:
                 self.message_user(request, _done(result), messages.SUCCESS)
                 return redirect(reverse("admin:webinars_webinar_change", args=[webinar.pk]))
-        people = scheduling.people_concerned(webinar) if scheduling.tells_people(webinar, change) else []
+        people = people_concerned(webinar) if scheduling.tells_people(webinar, change) else []
         context = {
             **self.admin_site.each_context(request),
             "title": scheduling.CHANGE_LABELS[change],

@@ -5,7 +5,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from delivery.services.followup import check_material, summary_languages
+from delivery.selectors.followup import summary_languages
+from delivery.services.followup import check_material
 from delivery.uploads import FORMATS_BY_KIND, check_material_file, limit_mb
 from webinars.models import Language, Material, Webinar
 

@@ -1,10 +1,14 @@
 """The feedback survey a participant or an expert fills in, and the Secretariat's address list."""
 
+import re
+
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from delivery.services.survey import parse_addresses
+from outbox.addresses import normalise_email
 from portal.forms import language_choices
 from webinars.models import Feedback
 
@@ -46,6 +50,23 @@ class FeedbackSurveyForm(forms.Form):
             self.fields[name].widget.attrs["rows"] = 3
         if source == Feedback.Source.EXPERT:
             del self.fields["expert_rating"]
+
+
+def parse_addresses(text: str) -> tuple[list[str], list[str]]:
+    """Addresses pasted one a line or separated by commas, semicolons or spaces: (good, bad)."""
+    good, bad, seen = [], [], set()
+    for part in re.split(r"[\s,;]+", text or ""):
+        email = part.strip().strip("<>").strip()
+        if not email or normalise_email(email) in seen:
+            continue
+        seen.add(normalise_email(email))
+        try:
+            validate_email(email)
+        except ValidationError:
+            bad.append(email)
+        else:
+            good.append(email)
+    return good, bad
 
 
 class ParticipantAddressesForm(forms.Form):

@@ -18,19 +18,16 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from delivery.models import hidden_on_webinar
-from delivery.services.experts import expert_language
-from outbox.addresses import absolute_url, message_language, normalise_email
+from delivery.selectors.scheduling import Person, people_concerned
+from outbox.addresses import absolute_url, normalise_email
 from outbox.models import Notice
 from outbox.services import queue_notice
-from participants.models import Registration
 from participants.services.registration import cancel_url, promote_waiting_participants
 from portal.permissions import require_permission
 from webinars.models import Webinar
@@ -139,50 +136,6 @@ def _locked(webinar: Webinar) -> Webinar:
 
 
 # Who is told ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Person:
-    """Someone a change of date or status concerns: a registrant or an expert giving the webinar."""
-
-    email: str
-    name: str
-    language: str
-    time_zone: str = ""
-    is_expert: bool = False
-    registration: Registration | None = None
-
-    @property
-    def is_waitlisted(self) -> bool:
-        return self.registration is not None and self.registration.state == Registration.State.WAITLISTED
-
-
-def people_concerned(webinar: Webinar) -> list[Person]:
-    """Everyone a change concerns, once per address: the experts who accepted to give the
-    webinar (or whom the Secretariat put on it without an invitation), then the people
-    registered and on the waiting list, in the order they registered."""
-    people: dict[str, Person] = {}
-    experts = webinar.experts.exclude(hidden_on_webinar(Q(webinar_id=webinar.pk))).order_by("name", "pk")
-    for expert in experts:
-        address = normalise_email(expert.email)
-        people.setdefault(
-            address, Person(email=expert.email, name=expert.name, language=expert_language(expert), is_expert=True)
-        )
-    registrations = Registration.objects.filter(
-        webinar_id=webinar.pk, state__in=[Registration.State.REGISTERED, Registration.State.WAITLISTED]
-    ).order_by("consented_at", "pk")
-    for item in registrations:
-        people.setdefault(
-            normalise_email(item.email),
-            Person(
-                email=item.email,
-                name=item.name,
-                language=message_language(item.language),
-                time_zone=item.time_zone,
-                registration=item,
-            ),
-        )
-    return list(people.values())
 
 
 def _key(kind: str, webinar: Webinar, changed_at: datetime, email: str) -> str:

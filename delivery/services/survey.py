@@ -1,4 +1,4 @@
-"""The feedback survey after a webinar: signed links, sending, answering, results.
+"""The feedback survey after a webinar: signed links, sending, answering.
 
 The strategy: after the webinar "feedback is collected" from the participants and from
 the expert, and topic suggestions become candidates for the next consultation cycle
@@ -11,15 +11,12 @@ same address) never makes a second answer. The address itself is never in the li
 nor stored with the answer.
 """
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import Avg, Count, Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.crypto import salted_hmac
@@ -27,6 +24,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from delivery.selectors.survey import RATING_FIELDS
 from outbox.addresses import absolute_url, message_language, normalise_email
 from outbox.models import Notice
 from outbox.services import queue_notice
@@ -38,7 +36,6 @@ from webinars.models import Expert, Feedback, Webinar
 SURVEY_SALT = signing.SURVEY_ANSWER.salt
 # Keys the respondent digest stored with every answer: it may never change.
 RESPONDENT_SALT = "webinars.survey.respondent"
-RATING_FIELDS = ("overall_rating", "content_rating", "expert_rating")
 ANSWER_FIELDS = (*RATING_FIELDS, "useful", "to_improve", "topic_suggestion")
 
 
@@ -114,34 +111,6 @@ class SurveySending:
 
     sent: tuple[str, ...]
     already_sent: tuple[str, ...]
-
-
-def parse_addresses(text: str) -> tuple[list[str], list[str]]:
-    """Addresses pasted one a line or separated by commas, semicolons or spaces: (good, bad)."""
-    good, bad, seen = [], [], set()
-    for part in re.split(r"[\s,;]+", text or ""):
-        email = part.strip().strip("<>").strip()
-        if not email or normalise_email(email) in seen:
-            continue
-        seen.add(normalise_email(email))
-        try:
-            validate_email(email)
-        except ValidationError:
-            bad.append(email)
-        else:
-            good.append(email)
-    return good, bad
-
-
-def expert_recipients(webinar: Webinar) -> list[tuple[str, str, str]]:
-    """(address, language, source) of the webinar's experts; their first portal language, else the default."""
-    ui_codes = {code for code, _name in settings.LANGUAGES}
-    recipients = []
-    for expert in webinar.experts.prefetch_related("languages").order_by("name", "pk"):
-        spoken = [lang.code for lang in sorted(expert.languages.all(), key=lambda lang: (lang.order, lang.code))]
-        language = next((code for code in spoken if code in ui_codes), settings.LANGUAGE_CODE)
-        recipients.append((expert.email, language, Feedback.Source.EXPERT))
-    return recipients
 
 
 @transaction.atomic
@@ -227,47 +196,3 @@ def submit_feedback(*, invitation: SurveyInvitation, answers: dict, actor=None) 
     except IntegrityError as error:  # the same person answering twice at the same moment
         raise AlreadyAnswered() from error
     return feedback
-
-
-# Results ------------------------------------------------------------------------------
-
-
-def _averages() -> dict:
-    return {"answers": Count("pk"), **{f"avg_{field}": Avg(field) for field in RATING_FIELDS}}
-
-
-def webinar_results(webinar: Webinar) -> dict:
-    """Average ratings, counts per source, and every comment of one webinar's survey."""
-    feedback = Feedback.objects.filter(webinar=webinar)
-    totals = feedback.aggregate(
-        **_averages(),
-        participants=Count("pk", filter=Q(source=Feedback.Source.PARTICIPANT)),
-        experts=Count("pk", filter=Q(source=Feedback.Source.EXPERT)),
-    )
-    comments = list(
-        feedback.exclude(useful="", to_improve="", topic_suggestion="")
-        .select_related("expert")
-        .order_by("submitted_at", "pk")
-    )
-    return {"totals": totals, "comments": comments}
-
-
-def year_results(year: int):
-    """Held webinars of a year with their number of answers and average ratings (one query)."""
-    return (
-        Webinar.objects.filter(status=Webinar.Status.HELD, starts_at__year=year)
-        .annotate(
-            answers=Count("feedback"),
-            avg_overall_rating=Avg("feedback__overall_rating"),
-            avg_content_rating=Avg("feedback__content_rating"),
-            avg_expert_rating=Avg("feedback__expert_rating"),
-            topic_suggestions=Count("feedback", filter=~Q(feedback__topic_suggestion="")),
-        )
-        .order_by("starts_at", "pk")
-    )
-
-
-def year_totals(year: int) -> dict:
-    return Feedback.objects.filter(webinar__status=Webinar.Status.HELD, webinar__starts_at__year=year).aggregate(
-        **_averages()
-    )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 
 from accounts.tests.factories import StaffFactory, UserFactory
 from delivery.models import ExpertInvitation
+from delivery.selectors.experts import rank_experts, suggest_experts, year_balance, year_of
 from delivery.services import experts
 from delivery.tests.factories import ExpertInvitationFactory
 from outbox.models import Notice
@@ -95,7 +96,7 @@ def test_suggestions_rank_expertise_then_languages_then_score():
     already.scope_areas.set([area])
     webinar.experts.add(already)
 
-    suggestions = experts.suggest_experts(webinar=webinar)
+    suggestions = suggest_experts(webinar=webinar)
 
     assert [s.expert for s in suggestions] == [in_area_words, in_area_french, rated_high, rated_low, words_only]
     assert suggestions[0].matched_words == ["mediation", "universities"]
@@ -106,7 +107,7 @@ def test_suggestions_rank_expertise_then_languages_then_score():
 def test_suggestions_respect_the_limit():
     webinar = WebinarFactory()
     ExpertFactory.create_batch(4)
-    assert len(experts.suggest_experts(webinar=webinar, limit=3)) == 3
+    assert len(suggest_experts(webinar=webinar, limit=3)) == 3
 
 
 # The year's balance -------------------------------------------------------------------
@@ -135,7 +136,7 @@ def year_2031():
 
 
 def test_year_balance_counts_each_expert_once_by_gender_and_region(year_2031):
-    balance = experts.year_balance(year=2031)
+    balance = year_balance(year=2031)
 
     assert balance.before.total == 5
     assert balance.before.women == 2
@@ -151,7 +152,7 @@ def test_adding_a_woman_from_a_new_region_shows_both_changes(year_2031):
     r4 = year_2031["regions"][3]
     candidate = ExpertFactory(gender=F, region=r4)
 
-    balance = experts.year_balance(year=2031, adding=candidate)
+    balance = year_balance(year=2031, adding=candidate)
 
     assert balance.is_new_expert
     assert (balance.before.women, balance.before.total, balance.before.women_share) == (2, 5, 40)
@@ -163,7 +164,7 @@ def test_adding_a_woman_from_a_new_region_shows_both_changes(year_2031):
 
 
 def test_adding_an_expert_of_the_year_changes_nothing(year_2031):
-    balance = experts.year_balance(year=2031, adding=year_2031["man_r2"])
+    balance = year_balance(year=2031, adding=year_2031["man_r2"])
     assert not balance.is_new_expert
     assert balance.after == balance.before
 
@@ -172,7 +173,7 @@ def test_suggestion_carries_the_balance_of_the_webinars_year(year_2031):
     candidate = ExpertFactory(gender=M, region=year_2031["regions"][0])
     webinar = WebinarFactory(starts_at=in_year(2031, 10))
 
-    [suggestion] = [s for s in experts.suggest_experts(webinar=webinar, limit=50) if s.expert == candidate]
+    [suggestion] = [s for s in suggest_experts(webinar=webinar, limit=50) if s.expert == candidate]
 
     assert suggestion.balance.year == 2031
     assert (suggestion.balance.after.women, suggestion.balance.after.total) == (2, 6)
@@ -185,8 +186,8 @@ def test_a_webinar_on_new_years_night_belongs_to_its_geneva_year():
     webinar = WebinarFactory(starts_at=datetime(2030, 12, 31, 23, 30, tzinfo=UTC))
     webinar.experts.set([ExpertFactory(gender=F)])
 
-    assert experts.year_of(webinar) == 2031
-    assert experts.year_balance(year=experts.year_of(webinar)).before.total == 1
+    assert year_of(webinar) == 2031
+    assert year_balance(year=year_of(webinar)).before.total == 1
 
 
 def test_suggestions_page_shows_the_figures_in_numbers(client, year_2031):
@@ -678,7 +679,7 @@ def test_ranking_serves_a_plan_entry_without_a_webinar_yet():
     fits.languages.set([english])
     ExpertFactory(name="Another")
 
-    [first, second] = experts.rank_experts(topic=topic, title="Libraries", languages=[english], year=2031)
+    [first, second] = rank_experts(topic=topic, title="Libraries", languages=[english], year=2031)
 
     assert (first.expert, second.expert.name) == (fits, "Another")
     assert first.matched_words == ["copyright", "libraries"]

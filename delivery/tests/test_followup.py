@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.tests.factories import StaffFactory, UserFactory
+from delivery.selectors.followup import followup_of, overdue_followups
 from delivery.services import followup
 from outbox.models import Notice
 from participants.models import NetworkMember, Registration
@@ -73,7 +74,7 @@ def _complete(webinar: Webinar) -> Webinar:
 
 
 def _states(webinar) -> dict[str, bool]:
-    return {item.key: item.is_done for item in followup.followup_of(webinar).items}
+    return {item.key: item.is_done for item in followup_of(webinar).items}
 
 
 # The checklist ---------------------------------------------------------------------------
@@ -115,7 +116,7 @@ def test_the_summary_is_missing_until_written_in_every_language_of_the_webinar()
     webinar = _held(languages=[LanguageFactory(code="en"), LanguageFactory(code="fr")])
     followup.save_summary(webinar=webinar, actor=None, summaries={"en": "What was said."})
 
-    item = next(i for i in followup.followup_of(webinar).items if i.key == "summary")
+    item = next(i for i in followup_of(webinar).items if i.key == "summary")
     assert item.is_done is False
     assert "French" in item.detail
 
@@ -157,7 +158,7 @@ def test_report_figures_are_done_once_attendance_is_entered():
 def test_an_incomplete_webinar_held_more_than_n_days_ago_is_overdue():
     late = _held(days_ago=20)
 
-    overdue = followup.overdue_followups()
+    overdue = overdue_followups()
 
     assert [f.webinar for f in overdue] == [late]
     assert ("recording", "Recording published") in overdue[0].missing
@@ -169,25 +170,25 @@ def test_complete_recent_and_scheduled_webinars_are_not_overdue():
     _held(days_ago=5)
     WebinarFactory(starts_at=timezone.now() - timedelta(days=40))  # scheduled, never marked held
 
-    assert followup.overdue_followups() == []
+    assert overdue_followups() == []
 
 
 def test_the_overdue_delay_is_a_setting(settings):
     late = _held(days_ago=5)
     settings.PORTAL_FOLLOWUP_OVERDUE_DAYS = 3
 
-    assert [f.webinar for f in followup.overdue_followups()] == [late]
+    assert [f.webinar for f in overdue_followups()] == [late]
 
 
 def test_overdue_followups_takes_the_same_queries_for_one_or_twenty_webinars(django_assert_num_queries):
     ContentType.objects.get_for_model(Webinar)  # cached for the process, as in production
     _held(days_ago=20)
     with CaptureQueriesContext(connection) as one:
-        assert len(followup.overdue_followups()) == 1
+        assert len(overdue_followups()) == 1
     for _ in range(19):
         _complete(_held(days_ago=20)) if _ % 2 else _held(days_ago=20)
     with django_assert_num_queries(len(one.captured_queries)):
-        assert len(followup.overdue_followups()) == 11
+        assert len(overdue_followups()) == 11
     assert len(one.captured_queries) <= 2
 
 

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.tests.factories import StaffFactory, UserFactory
+from delivery.forms.survey import parse_addresses
 from delivery.services import survey
 from outbox.models import Notice
 from proposals.cycle import prepare_next_cycle
@@ -136,7 +137,7 @@ def test_an_unknown_language_falls_back_to_the_default(settings):
 
 
 def test_pasted_addresses_are_split_deduplicated_and_checked():
-    good, bad = survey.parse_addresses("a@example.org, b@example.org;\nA@EXAMPLE.org\n<c@example.org> nope")
+    good, bad = parse_addresses("a@example.org, b@example.org;\nA@EXAMPLE.org\n<c@example.org> nope")
     assert good == ["a@example.org", "b@example.org", "c@example.org"]
     assert bad == ["nope"]
 

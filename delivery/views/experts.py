@@ -14,6 +14,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from delivery import permissions
 from delivery.forms.experts import DeclineForm, InviteForm, RosterFilterForm
 from delivery.models import ExpertInvitation
+from delivery.selectors.experts import (
+    past_webinars,
+    roster_experts,
+    suggest_experts,
+    webinar_invitations,
+    webinars_needing_experts,
+    year_balance,
+    year_of,
+)
 from delivery.services import experts
 from portal.permissions import staff_page
 from portal.signing import InvalidLink
@@ -34,18 +43,18 @@ def _fail(request, error: ValidationError) -> None:
 def expert_roster(request):
     form = RosterFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    roster = list(experts.roster_experts(filters=filters))
-    context = {"form": form, "experts": roster, "webinars_needing_experts": list(experts.webinars_needing_experts())}
+    roster = list(roster_experts(filters=filters))
+    context = {"form": form, "experts": roster, "webinars_needing_experts": list(webinars_needing_experts())}
     return render(request, "delivery/experts/roster.html", context)
 
 
 @staff_page("webinars.view_expert")
 @require_GET
 def expert_detail(request, expert_id: int):
-    expert = get_object_or_404(experts.roster_experts(), pk=expert_id)
+    expert = get_object_or_404(roster_experts(), pk=expert_id)
     context = {
         "expert": expert,
-        "past_webinars": list(experts.past_webinars(expert=expert)),
+        "past_webinars": list(past_webinars(expert=expert)),
         "invitations": list(expert.invitations.select_related("webinar").order_by("-invited_at", "-pk")),
     }
     return render(request, "delivery/experts/detail.html", context)
@@ -62,12 +71,12 @@ def _webinar(webinar_id: int) -> Webinar:
 @require_GET
 def expert_suggestions(request, webinar_id: int):
     webinar = _webinar(webinar_id)
-    suggestions = experts.suggest_experts(webinar=webinar)
+    suggestions = suggest_experts(webinar=webinar)
     for suggestion in suggestions:  # one form per row, with ids of its own so that each label finds its field
         suggestion.form = InviteForm(
             initial={"expert": suggestion.expert.pk}, auto_id=f"id_invite_{suggestion.expert.pk}_%s"
         )
-    invitations = list(experts.webinar_invitations(webinar=webinar))
+    invitations = list(webinar_invitations(webinar=webinar))
     open_invitations = {invitation.expert_id: invitation for invitation in invitations if invitation.is_open}
     for suggestion in suggestions:
         suggestion.open_invitation = open_invitations.get(suggestion.expert.pk)
@@ -78,7 +87,7 @@ def expert_suggestions(request, webinar_id: int):
         "webinar": webinar,
         "current_experts": list(webinar.experts.select_related("region")),
         "suggestions": suggestions,
-        "balance": experts.year_balance(year=experts.year_of(webinar)),
+        "balance": year_balance(year=year_of(webinar)),
         "invitations": invitations,
     }
     return render(request, "delivery/experts/suggestions.html", context)

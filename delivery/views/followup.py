@@ -1,9 +1,10 @@
 """The Secretariat's follow-up screens: the list of held webinars with their checklist, and
 one webinar's follow-up (materials, summary, answers, "materials available").
 
-Thin callers of delivery.services.followup: find the webinar (a held one, else 404), check the
-permission (reading: webinars.view_material; every change: webinars.record_followup), call a form
-and a service, redirect. Changes only on POST.
+Thin callers of delivery.selectors.followup and delivery.services.followup: find the webinar (a
+held one, else 404), check the permission (reading: webinars.view_material; every change:
+webinars.record_followup), read a selector or call a form and a service, render or redirect.
+Changes only on POST.
 """
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from delivery import permissions
 from delivery.forms.followup import AnsweredQuestionForm, MaterialUploadForm, SummaryForm
+from delivery.selectors.followup import followup_of, followup_overview, has_been_announced, materials_audience
 from delivery.services import followup
 from portal.permissions import staff_page
 from webinars.models import Material, Webinar
@@ -44,12 +46,12 @@ def _back(webinar: Webinar, anchor: str = ""):
 @require_GET
 def followup_list(request):
     """Every held webinar with its checklist; the overdue ones first."""
-    context = {"followups": followup.followup_overview(), "overdue_days": settings.PORTAL_FOLLOWUP_OVERDUE_DAYS}
+    context = {"followups": followup_overview(), "overdue_days": settings.PORTAL_FOLLOWUP_OVERDUE_DAYS}
     return render(request, "delivery/followup/list.html", context)
 
 
 def _detail(request, webinar: Webinar, *, status: int = 200, **forms):
-    webinar_facts = followup.followup_of(webinar)
+    webinar_facts = followup_of(webinar)
     materials = list(webinar.materials.select_related("language").order_by("kind", "pk"))
     answers = list(webinar.answered_questions.order_by("order", "pk"))
     context = {
@@ -64,8 +66,8 @@ def _detail(request, webinar: Webinar, *, status: int = 200, **forms):
         "answer_form": forms.get("answer_form") or AnsweredQuestionForm(webinar=webinar),
         "has_published_materials": any(m.is_published for m in materials),
         "has_published_answers": any(answer.is_published for answer in answers),
-        "has_been_announced": followup.has_been_announced(webinar),
-        "audience_size": len(followup.materials_audience(webinar)),
+        "has_been_announced": has_been_announced(webinar),
+        "audience_size": len(materials_audience(webinar)),
         "can_record": permissions.can_record_followup(request.user),
     }
     return render(request, "delivery/followup/detail.html", context, status=status)

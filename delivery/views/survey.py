@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from delivery.forms.survey import FeedbackSurveyForm, ParticipantAddressesForm
+from delivery.selectors.survey import expert_recipients, webinar_results, year_results, year_totals
 from delivery.services import survey
 from portal.permissions import staff_page
 from portal.signing import InvalidLink
@@ -63,7 +64,7 @@ def survey_thanks(request):
 @require_GET
 def survey_results(request, pk: int):
     webinar = get_object_or_404(Webinar.objects.select_related("topic"), pk=pk, status=Webinar.Status.HELD)
-    return render(request, "delivery/survey/results.html", {"webinar": webinar, **survey.webinar_results(webinar)})
+    return render(request, "delivery/survey/results.html", {"webinar": webinar, **webinar_results(webinar)})
 
 
 @staff_page("webinars.view_feedback")
@@ -72,8 +73,8 @@ def survey_year_results(request, year: int | None = None):
     year = year or timezone.localdate().year
     context = {
         "year": year,
-        "webinars": list(survey.year_results(year)),
-        "totals": survey.year_totals(year),
+        "webinars": list(year_results(year)),
+        "totals": year_totals(year),
         "previous_year": year - 1,
         "next_year": year + 1,
     }
@@ -103,7 +104,7 @@ def send_survey_to_experts(modeladmin, request, queryset):
     if webinars is None:
         return
     for webinar in webinars:
-        recipients = survey.expert_recipients(webinar)
+        recipients = expert_recipients(webinar)
         if not recipients:
             modeladmin.message_user(
                 request, _("%(webinar)s has no expert to send the survey to.") % {"webinar": webinar}, messages.WARNING

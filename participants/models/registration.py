@@ -1,7 +1,7 @@
 """Registrations for a scheduled webinar: who is coming, who waits for a place, who came.
 
-The issue: "The same person registering twice gets one registration", "an optional
-capacity with a waiting list". One address, one registration per webinar, whatever its case.
+A webinar may have a capacity, and later registrations then wait in line. One address,
+one registration per webinar, whatever its case.
 """
 
 from django.conf import settings

@@ -1,9 +1,9 @@
 """Campaigns: promoting a webinar by e-mail to the participants' network and past participants.
 
-The issue: "the Secretariat picks the audience (network members by interest, region and
-language; past participants of related webinars or the same series), previews the message
-in each language, sends a test to itself, then sends. Delivery through the outbox,
-throttled, one message per person per campaign, with one-click unsubscribe."
+The Secretariat picks the audience (network members by interest, region and language;
+past participants of related webinars or of the same series), previews the message in
+each language, sends a test to itself, then sends: through the outbox, throttled, one
+message per person per campaign, each with a one-click unsubscribe.
 
 Rules that hold here:
 - One message per person per campaign: the audience is deduplicated by address (lower

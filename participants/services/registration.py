@@ -1,9 +1,9 @@
 """Registering for a scheduled webinar, cancelling, the waiting list, reminders, attendance.
 
-The issue: "The same person registering twice gets one registration", "an optional
-capacity with a waiting list", "reminders one day and one hour before, in the
-participant's language, with the time in the participant's own time zone", and
-attendance reports whose "unknown rows and bad rows are listed, never silently dropped".
+The same person registering twice has one registration; a webinar may have a capacity,
+and later registrations then wait in line; reminders go a day and an hour before, in the
+participant's language, with the time in Geneva and in the participant's own time zone;
+an attendance report's unknown and bad rows are listed, never silently dropped.
 """
 
 import codecs

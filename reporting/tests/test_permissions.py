@@ -15,7 +15,7 @@ from planning.tests.factories import AnnualPlanFactory, PlanEntryFactory
 from proposals.tests.factories import ConsultationCycleFactory, CoordinatorFactory
 from reporting.models import ReportSnapshot
 from reporting.permissions import dashboard_sections
-from reporting.snapshots import keep_report
+from reporting.services import keep_report
 from reporting.tests.factories import FollowUpActionFactory
 from reporting.tests.test_figures import YEAR, year_of_data  # noqa: F401  (the fixture, used by name)
 from reporting.tests.test_snapshots import report

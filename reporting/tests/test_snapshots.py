@@ -11,7 +11,7 @@ from portal.permissions import MissingPermission
 from reporting.document import Chart, ReportDocument, Section, Table
 from reporting.exports import render_document
 from reporting.models import ReportSnapshot
-from reporting.snapshots import data_digest, document_data, document_from_data, keep_report
+from reporting.services import data_digest, document_data, document_from_data, keep_report
 
 pytestmark = pytest.mark.django_db
 

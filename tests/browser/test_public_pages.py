@@ -82,12 +82,13 @@ def test_the_language_choice_is_remembered(live_server, page, programme):
     assert _direction(page)["dir"] == "rtl"
 
 
-def test_admin_login_is_right_to_left_in_arabic(live_server, page, screenshot):
+def test_the_administrations_login_is_the_portals_and_right_to_left_in_arabic(live_server, page, screenshot):
     page.goto(f"{live_server.url}/ar/admin/login/")
 
+    assert page.url.startswith(f"{live_server.url}/ar/account/login/")
     assert _direction(page) == {"dir": "rtl", "lang": "ar", "bodyDirection": "rtl"}
     assert page.locator("#id_username").is_visible()
-    assert any(href.endswith("rtl.css") for href in _loaded_stylesheets(page))
+    assert any(href.endswith("bootstrap.rtl.min.css") for href in _loaded_stylesheets(page))
     screenshot(page, "admin-login-ar")
     assert page.console_errors == []
 
