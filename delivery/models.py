@@ -87,3 +87,60 @@ def hidden_on_webinar(webinar_filter: models.Q) -> models.Q:
     return models.Q(models.Exists(invitations)) & ~models.Q(
         models.Exists(invitations.filter(state=ExpertInvitation.State.ACCEPTED))
     )
+
+
+class DeliveredLanguage(models.Model):
+    """A language the webinar was actually given in, and how: what the annual report sets
+    against the languages the groups asked for."""
+
+    webinar = models.ForeignKey(
+        Webinar, on_delete=models.CASCADE, related_name="delivered_languages", verbose_name=_("webinar")
+    )
+    language = models.ForeignKey(
+        "webinars.Language", on_delete=models.PROTECT, related_name="+", verbose_name=_("language")
+    )
+    is_interpreted_live = models.BooleanField(_("interpreted live"), default=False)
+    has_recording = models.BooleanField(_("recording in this language"), default=False)
+    has_summary = models.BooleanField(_("summary in this language"), default=False)
+    has_slides = models.BooleanField(_("slides in this language"), default=False)
+
+    class Meta:
+        ordering = ["webinar", "language__order", "language__code"]
+        verbose_name = _("language delivered")
+        verbose_name_plural = _("languages delivered")
+        constraints = [
+            models.UniqueConstraint(fields=["webinar", "language"], name="delivered_language_once_per_webinar")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.webinar} - {self.language}"
+
+
+class WebinarCosts(models.Model):
+    """What a webinar cost, once known: set against the plan's estimate."""
+
+    webinar = models.OneToOneField(Webinar, on_delete=models.CASCADE, related_name="costs", verbose_name=_("webinar"))
+    expert_fee = models.DecimalField(_("expert's fee"), max_digits=10, decimal_places=2, default=0)
+    interpretation = models.DecimalField(_("interpretation"), max_digits=10, decimal_places=2, default=0)
+    platform = models.DecimalField(_("platform"), max_digits=10, decimal_places=2, default=0)
+    other = models.DecimalField(_("other costs"), max_digits=10, decimal_places=2, default=0)
+    notes = models.TextField(_("notes"), blank=True)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("actual costs")
+        verbose_name_plural = _("actual costs")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expert_fee__gte=0, interpretation__gte=0, platform__gte=0, other__gte=0),
+                name="webinar_costs_not_negative",
+                violation_error_message=_("Costs cannot be negative."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.webinar)
+
+    @property
+    def total(self):
+        return self.expert_fee + self.interpretation + self.platform + self.other

@@ -37,6 +37,10 @@ class Notice(models.Model):
         WEBINAR_CANCELLED = "webinar_cancelled", _("A webinar was cancelled")
         WEBINAR_POSTPONED = "webinar_postponed", _("A webinar was postponed")
         WEBINAR_MOVED = "webinar_moved", _("A webinar has a new date")
+        WEBINAR_DATE_SET = "webinar_date_set", _("The date of a webinar is set: registration is open")
+        SURVEY_REMINDER = "survey_reminder", _("Reminder of the feedback survey")
+        RECORDING_AVAILABLE = "recording_available", _("The recording of a webinar is available")
+        NETWORK_DIGEST = "network_digest", _("Digest of newly scheduled webinars")
 
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")
@@ -58,6 +62,11 @@ class Notice(models.Model):
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("body"))
     context = models.JSONField(_("context"), default=dict, blank=True)
+    calendar = models.TextField(
+        _("calendar entry"),
+        blank=True,
+        help_text=_("An iCalendar file sent with the message, so that the person's calendar follows the webinar."),
+    )
     about_type = models.ForeignKey(ContentType, on_delete=models.SET_NULL, null=True, blank=True)
     about_id = models.CharField(max_length=40, blank=True)
     about = GenericForeignKey("about_type", "about_id")

@@ -24,6 +24,9 @@ def default_capacity() -> int:
     return settings.PORTAL_DEFAULT_PLAN_CAPACITY
 
 
+MONEY = [MinValueValidator(0)]
+
+
 class AnnualPlan(StateMachineMixin, models.Model):
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -56,6 +59,14 @@ class AnnualPlan(StateMachineMixin, models.Model):
     )
     cost_per_webinar = models.DecimalField(
         _("cost per webinar"), max_digits=10, decimal_places=2, default=Decimal("0"), validators=[MinValueValidator(0)]
+    )
+    interpretation_cost_per_language = models.DecimalField(
+        _("interpretation per language"),
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(0)],
+        help_text=_("What interpreting a webinar into one more language costs, beyond its first language."),
     )
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
     notes = models.TextField(_("notes"), blank=True)
@@ -147,6 +158,27 @@ class PlanEntry(models.Model):
         Expert, on_delete=models.PROTECT, null=True, blank=True, related_name="plan_entries", verbose_name=_("expert")
     )
     rationale = models.TextField(_("why it is in the plan"), blank=True)
+    estimated_expert_fee = models.DecimalField(
+        _("estimated expert's fee"),
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(0)],
+    )
+    estimated_interpretation = models.DecimalField(
+        _("estimated interpretation"),
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(0)],
+    )
+    estimated_platform = models.DecimalField(
+        _("estimated platform"),
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(0)],
+    )
     webinar = models.OneToOneField(
         Webinar,
         on_delete=models.PROTECT,

@@ -45,11 +45,11 @@ from django_celery_beat.models import ClockedSchedule, CrontabSchedule, Interval
 
 from accounts.models import User
 from accounts.tests.factories import SecretariatFactory, UserFactory
-from delivery.tests.factories import ExpertInvitationFactory
+from delivery.tests.factories import DeliveredLanguageFactory, ExpertInvitationFactory, WebinarCostsFactory
 from outbox.models import Notice
 from outbox.tests.factories import NoticeFactory
 from participants.models import NetworkMember
-from participants.tests.factories import CampaignFactory, NetworkMemberFactory, RegistrationFactory
+from participants.tests.factories import CampaignFactory, DateAlertFactory, NetworkMemberFactory, RegistrationFactory
 from planning.tests.factories import (
     AnnualPlanFactory,
     PlanEntryFactory,
@@ -76,6 +76,7 @@ from reporting.tests.factories import (
 from webinars.models import Material, Webinar
 from webinars.tests.factories import (
     AnsweredQuestionFactory,
+    ClosureFactory,
     ExpertFactory,
     FeedbackFactory,
     HeldWebinarFactory,
@@ -545,6 +546,10 @@ def build_sample() -> SimpleNamespace:
     )
 
     # The admin's other models, so that every change, delete and history page has an object.
+    ClosureFactory()
+    DateAlertFactory(webinar=s.scheduled)
+    DeliveredLanguageFactory(webinar=s.held, language=english)
+    WebinarCostsFactory(webinar=s.held)
     Group.objects.get_or_create(name="A role for the access walk")
     seen = {"user_agent": "pytest", "http_accept": "text/html", "path_info": "/en/admin/login/"}
     AccessAttempt.objects.create(**seen, username="someone", get_data="", post_data="", failures_since_start=1)

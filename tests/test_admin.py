@@ -28,12 +28,12 @@ from simple_history.models import HistoricalChanges
 
 from accounts.models import User
 from accounts.tests.factories import StaffFactory, UserFactory
-from delivery.models import ExpertInvitation
-from delivery.tests.factories import ExpertInvitationFactory
+from delivery.models import DeliveredLanguage, ExpertInvitation, WebinarCosts
+from delivery.tests.factories import DeliveredLanguageFactory, ExpertInvitationFactory, WebinarCostsFactory
 from outbox.models import Notice
 from outbox.tests.factories import NoticeFactory
-from participants.models import Campaign, NetworkMember, Registration
-from participants.tests.factories import CampaignFactory, NetworkMemberFactory, RegistrationFactory
+from participants.models import Campaign, DateAlert, NetworkMember, Registration
+from participants.tests.factories import CampaignFactory, DateAlertFactory, NetworkMemberFactory, RegistrationFactory
 from planning.models import AnnualPlan, PlanEntry, ProposalMerge, SynergySuggestion
 from planning.tests.factories import (
     AnnualPlanFactory,
@@ -60,6 +60,7 @@ from reporting.tests.factories import (
 )
 from webinars.models import (
     AnsweredQuestion,
+    Closure,
     Expert,
     Feedback,
     Language,
@@ -73,6 +74,7 @@ from webinars.models import (
 )
 from webinars.tests.factories import (
     AnsweredQuestionFactory,
+    ClosureFactory,
     ExpertFactory,
     FeedbackFactory,
     LanguageFactory,
@@ -87,7 +89,7 @@ from webinars.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ("accounts", "webinars", "proposals", "planning", "reporting")
+PROJECT_APPS = ("accounts", "outbox", "webinars", "participants", "delivery", "proposals", "planning", "reporting")
 ADMIN_LANGUAGES = ("en", "ar")
 
 FACTORIES = {
@@ -123,6 +125,10 @@ FACTORIES = {
     FollowUpAction: FollowUpActionFactory,
     ReportSnapshot: ReportSnapshotFactory,
     Campaign: CampaignFactory,
+    Closure: ClosureFactory,
+    DateAlert: DateAlertFactory,
+    DeliveredLanguage: DeliveredLanguageFactory,
+    WebinarCosts: WebinarCostsFactory,
 }
 
 LOGIN_SEEN = {"user_agent": "pytest", "http_accept": "text/html", "path_info": "/en/admin/login/"}

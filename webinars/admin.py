@@ -12,7 +12,7 @@ from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, Translati
 
 from portal.admin_kit import in_every_language
 from webinars.forms import PartPositionsInlineFormSet
-from webinars.models import Language, Region, RegionalGroup, ScopeArea, Series, Topic, Webinar
+from webinars.models import Closure, Language, Region, RegionalGroup, ScopeArea, Series, Topic, Webinar
 
 # Reference data -----------------------------------------------------------------------
 
@@ -43,6 +43,16 @@ class RegionalGroupAdmin(TabbedDjangoJqueryTranslationAdmin):
     @admin.display(description=_("regions covered"))
     def regions_covered(self, group):
         return ", ".join(str(region) for region in group.regions.all())
+
+
+@admin.register(Closure)
+class ClosureAdmin(TabbedDjangoJqueryTranslationAdmin):
+    """Official holidays, the committee's sessions and other days without webinars."""
+
+    list_display = ("title", "kind", "starts_on", "ends_on")
+    list_filter = ("kind",)
+    date_hierarchy = "starts_on"
+    search_fields = in_every_language("title")
 
 
 @admin.register(ScopeArea)

@@ -2,6 +2,7 @@ from modeltranslation.translator import TranslationOptions, register
 
 from webinars.models import (
     AnsweredQuestion,
+    Closure,
     Expert,
     Language,
     Material,
@@ -62,3 +63,8 @@ class MaterialTranslation(TranslationOptions):
 @register(AnsweredQuestion)
 class AnsweredQuestionTranslation(TranslationOptions):
     fields = ("question", "answer")
+
+
+@register(Closure)
+class ClosureTranslation(TranslationOptions):
+    fields = ("title",)

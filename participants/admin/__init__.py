@@ -1,5 +1,5 @@
 """The admin of the participants' network, registrations and campaigns."""
 
-from participants.admin import campaigns, network, registration
+from participants.admin import alerts, campaigns, network, registration
 
-__all__ = ["campaigns", "network", "registration"]
+__all__ = ["alerts", "campaigns", "network", "registration"]

@@ -1,5 +1,6 @@
+from participants.models.alert import DateAlert
 from participants.models.campaign import Campaign
 from participants.models.network import NetworkMember
 from participants.models.registration import Registration
 
-__all__ = ["Campaign", "NetworkMember", "Registration"]
+__all__ = ["Campaign", "DateAlert", "NetworkMember", "Registration"]

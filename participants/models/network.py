@@ -33,6 +33,19 @@ class NetworkMember(StateMachineMixin, models.Model):
     scope_areas = models.ManyToManyField(
         ScopeArea, blank=True, related_name="network_members", verbose_name=_("areas of interest")
     )
+    languages = models.JSONField(
+        _("languages of interest"),
+        default=list,
+        blank=True,
+        help_text=_("Webinars given in any of these languages; none chosen: every language."),
+    )
+    last_digest_at = models.DateTimeField(
+        _("last digest sent at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The next digest tells of the webinars scheduled since then."),
+    )
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.PENDING)
     created_at = models.DateTimeField(_("joined at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)

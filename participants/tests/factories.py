@@ -1,7 +1,7 @@
 import factory
 from django.utils import timezone
 
-from participants.models import Campaign, NetworkMember, Registration
+from participants.models import Campaign, DateAlert, NetworkMember, Registration
 from webinars.tests.factories import WebinarFactory
 
 
@@ -32,3 +32,13 @@ class CampaignFactory(factory.django.DjangoModelFactory):
 
     webinar = factory.SubFactory(WebinarFactory)
     subject = "Join the next webinar"
+
+
+class DateAlertFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DateAlert
+
+    webinar = factory.SubFactory(WebinarFactory)
+    email = factory.Sequence(lambda n: f"waiting-for-a-date{n}@example.org")
+    language = "en"
+    consented_at = factory.LazyFunction(timezone.now)

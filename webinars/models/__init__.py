@@ -1,9 +1,10 @@
 from webinars.models.catalogue import Expert, Series, Topic, Webinar
-from webinars.models.content import AnsweredQuestion, Feedback, Material
-from webinars.models.reference import Language, Region, RegionalGroup, ScopeArea
+from webinars.models.content import AnsweredQuestion, Feedback, Material, SuggestionReview
+from webinars.models.reference import Closure, Language, Region, RegionalGroup, ScopeArea
 
 __all__ = [
     "AnsweredQuestion",
+    "Closure",
     "Expert",
     "Feedback",
     "Language",
@@ -12,6 +13,7 @@ __all__ = [
     "RegionalGroup",
     "ScopeArea",
     "Series",
+    "SuggestionReview",
     "Topic",
     "Webinar",
 ]

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -139,6 +139,12 @@ class Expert(models.Model):
                 raise ValidationError({"nationality": _("Give a two-letter country code such as KE or BR.")})
 
 
+PLANNED_PERIOD_VALIDATOR = RegexValidator(
+    r"^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$",
+    _("Give a month as 2027-03 or a quarter as 2027-Q2."),
+)
+
+
 class WebinarQuerySet(models.QuerySet):
     def public(self):
         """What visitors may see: everything but a webinar still being planned internally."""
@@ -169,6 +175,7 @@ class Webinar(StateMachineMixin, models.Model):
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
+        TO_BE_SCHEDULED = "to_be_scheduled", _("To be scheduled")
         SCHEDULED = "scheduled", _("Scheduled")
         POSTPONED = "postponed", _("Postponed")
         HELD = "held", _("Held")
@@ -178,7 +185,8 @@ class Webinar(StateMachineMixin, models.Model):
     # back into internal planning; a cancellation is final: a cancelled topic comes back
     # as a new webinar.
     TRANSITIONS = {
-        Status.PLANNED: frozenset({Status.SCHEDULED, Status.CANCELLED}),
+        Status.PLANNED: frozenset({Status.TO_BE_SCHEDULED, Status.SCHEDULED, Status.CANCELLED}),
+        Status.TO_BE_SCHEDULED: frozenset({Status.SCHEDULED, Status.CANCELLED}),
         Status.SCHEDULED: frozenset({Status.POSTPONED, Status.HELD, Status.CANCELLED}),
         Status.POSTPONED: frozenset({Status.SCHEDULED, Status.CANCELLED}),
         Status.HELD: frozenset(),
@@ -208,7 +216,21 @@ class Webinar(StateMachineMixin, models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(MAX_DURATION_MINUTES)],
     )
     format = models.CharField(_("format"), max_length=12, choices=Format.choices, default=Format.LIVE)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PLANNED)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNED)
+    planned_period = models.CharField(
+        _("planned period"),
+        max_length=7,
+        blank=True,
+        validators=[PLANNED_PERIOD_VALIDATOR],
+        help_text=_("While the date is to be announced: a month (2027-03) or a quarter (2027-Q2)."),
+    )
+    calendar_sequence = models.PositiveIntegerField(
+        _("calendar version"),
+        default=0,
+        editable=False,
+        help_text=_("Goes up with every change of date or status, so that people's calendars follow."),
+    )
+    marked_held_at = models.DateTimeField(_("marked held at"), null=True, blank=True, editable=False)
     join_url = models.URLField(_("join link"), blank=True, help_text=_("Sent to registered participants only."))
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Places; empty for no limit. Later registrations wait.")
@@ -241,7 +263,7 @@ class Webinar(StateMachineMixin, models.Model):
                 violation_error_message=_("A webinar must end after it starts and last at most eight hours."),
             ),
             models.CheckConstraint(
-                condition=models.Q(status__in=["planned", "postponed", "cancelled"])
+                condition=models.Q(status__in=["planned", "to_be_scheduled", "postponed", "cancelled"])
                 | models.Q(starts_at__isnull=False),
                 name="webinar_dated_when_scheduled",
                 violation_error_message=_("A scheduled or held webinar needs a start date and time."),

@@ -89,6 +89,12 @@ class AnsweredQuestion(models.Model):
 RATING_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 
 
+class SuggestionReview(models.TextChoices):
+    PENDING = "pending", _("Not reviewed yet")
+    PUBLISHED = "published", _("Published")
+    HIDDEN = "hidden", _("Not published")
+
+
 class Feedback(models.Model):
     """What the expert or a participant thought of a webinar, and what to treat next.
 
@@ -124,6 +130,13 @@ class Feedback(models.Model):
     useful = models.TextField(_("what was useful"), blank=True)
     to_improve = models.TextField(_("what to improve"), blank=True)
     topic_suggestion = models.TextField(_("topic suggestion for future webinars"), blank=True)
+    suggestion_review = models.CharField(
+        _("topic suggestion on the public page"),
+        max_length=10,
+        choices=SuggestionReview.choices,
+        default=SuggestionReview.PENDING,
+        help_text=_("A suggested topic is shown on the webinar's public page once the Secretariat publishes it."),
+    )
     country = models.CharField(_("country"), max_length=2, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
 

@@ -36,6 +36,15 @@ class Region(models.Model):
 
     code = models.SlugField(_("code"), max_length=20, unique=True)
     name = models.CharField(_("name"), max_length=120)
+    capitals = models.JSONField(
+        _("capitals"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Cities whose office hours a webinar for this region should fall in, each with its time zone: "
+            '[{"city": "Nairobi", "time_zone": "Africa/Nairobi"}, ...].'
+        ),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -90,3 +99,33 @@ class ScopeArea(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code}) {self.title}"
+
+
+class Closure(models.Model):
+    """Days on which no webinar is held: the Organization's official holidays, the committee's
+    session weeks, other closures. Data the Secretariat edits; the scheduling screen avoids them."""
+
+    class Kind(models.TextChoices):
+        HOLIDAY = "holiday", _("Official holiday")
+        COMMITTEE_SESSION = "session", _("Committee session")
+        OTHER = "other", _("Other closure")
+
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.HOLIDAY)
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+
+    class Meta:
+        ordering = ["starts_on", "title"]
+        verbose_name = _("closure")
+        verbose_name_plural = _("closures")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="closure_ends_after_it_starts",
+                violation_error_message=_("A closure ends on or after its first day."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

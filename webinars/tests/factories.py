@@ -4,6 +4,7 @@ import factory
 from django.utils import timezone
 
 from webinars.models import (
+    Closure,
     AnsweredQuestion,
     Expert,
     Feedback,
@@ -149,3 +150,13 @@ class FeedbackFactory(factory.django.DjangoModelFactory):
     webinar = factory.SubFactory(HeldWebinarFactory)
     source = Feedback.Source.PARTICIPANT
     overall_rating = 4
+
+
+class ClosureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Closure
+
+    title = "Official holiday"
+    kind = Closure.Kind.HOLIDAY
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=10))
+    ends_on = factory.LazyAttribute(lambda closure: closure.starts_on)
