@@ -30,7 +30,13 @@ def _edit(*labels: str) -> tuple[str, ...]:
     return tuple(perm for label in labels for perm in _model_perms(label, "view", "add", "change"))
 
 
-REFERENCE_DATA = ("webinars.language", "webinars.region", "webinars.regionalgroup", "webinars.scopearea")
+REFERENCE_DATA = (
+    "webinars.language",
+    "webinars.region",
+    "webinars.regionalgroup",
+    "webinars.scopearea",
+    "webinars.closure",  # holidays and session weeks the scheduling screen avoids
+)
 CATALOGUE = ("webinars.topic", "webinars.series", "webinars.webinar", "webinars.material", "webinars.answeredquestion")
 TRACKER = (
     "reporting.committeedecision",
@@ -61,14 +67,17 @@ PROGRAMME_OFFICER = (
     "planning.run_solver",
     # the catalogue, the experts and each webinar's delivery
     *_edit(*REFERENCE_DATA, *CATALOGUE, "webinars.expert"),
+    "webinars.delete_closure",  # a closure entered by mistake
     "webinars.schedule_webinar",
     "webinars.record_followup",
     "webinars.send_survey",
     "webinars.view_feedback",
+    "webinars.change_feedback",  # publishes or hides suggested topics on the public page
     "delivery.view_expertinvitation",
     "delivery.invite_expert",
-    # registrations and attendance
+    # registrations and attendance, and who asked to be told a date
     *_model_perms("participants.registration", "view", "change"),
+    "participants.view_datealert",
     "participants.record_attendance",
     # the outbox: read it, send a failed message again
     *_model_perms("outbox.notice", "view", "change"),
@@ -76,6 +85,8 @@ PROGRAMME_OFFICER = (
 
 PROGRAMME_MANAGER = (
     *PROGRAMME_OFFICER,
+    # keeps a webinar's date despite its conflicts (a holiday, a weekend...), giving the reason
+    "webinars.schedule_despite_conflicts",
     "proposals.approve_consultationcycle",
     "planning.publish_annualplan",
     "proposals.view_draft_proposal",
@@ -105,6 +116,7 @@ REPORTING_OFFICER = (
     *_model_perms("reporting.documentreference", "view", "add", "change", "delete"),
     *_model_perms("reporting.followupaction", "view", "add", "change", "delete"),
     "webinars.view_feedback",
+    "webinars.change_feedback",  # publishes or hides suggested topics on the public page
     "participants.view_registration",
 )
 

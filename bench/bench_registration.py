@@ -54,10 +54,10 @@ def log(message: str) -> None:
 
 
 def _bench_webinar():
-    from webinars.models import Topic, Webinar
+    from webinars.models import Expert, Topic, Webinar
 
     topic = Topic.objects.create(slug="bench-registration", title="Registration benchmark")
-    return Webinar.objects.create(
+    webinar = Webinar.objects.create(
         slug="bench-registration",
         title="Registration benchmark",
         topic=topic,
@@ -65,6 +65,9 @@ def _bench_webinar():
         starts_at=timezone.now() + timedelta(days=30),
         join_url="https://meet.example.org/j/bench",
     )
+    # Registration opens once an expert gives the webinar (participants.services.registration).
+    webinar.experts.add(Expert.objects.create(name="Registration bench expert", email="expert@bench.example.org"))
+    return webinar
 
 
 def _get_form(host: str, port: int, path: str) -> tuple[bytes, str, str]:

@@ -98,6 +98,7 @@ def _reference():
 def build_report_data() -> dict:
     """Write the ten years; return {"first_year", "last_year", and the counts written}."""
     from accounts.models import User
+    from delivery.models import DeliveredLanguage, WebinarCosts
     from participants.models import Registration
     from planning.models import AnnualPlan, PlanEntry
     from proposals.models import ConsultationCycle, Proposal
@@ -216,9 +217,12 @@ def build_report_data() -> dict:
                     topic_id=w.topic_id,
                     region=regions[position % len(regions)],
                     webinar=w,
+                    estimated_expert_fee=9000,
+                    estimated_interpretation=1500 * (position % 3),
+                    estimated_platform=300,
                 )
             )
-    PlanEntry.objects.bulk_create(entries)
+    entries = PlanEntry.objects.bulk_create(entries)
 
     proposal_states = ["retained", "retained", "merged", "declined", "declined", "submitted"]
     proposals = Proposal.objects.bulk_create(
@@ -245,6 +249,33 @@ def build_report_data() -> dict:
         Proposal.languages.through(proposal_id=p.pk, language_id=languages[(i + k) % len(languages)].pk)
         for i, p in enumerate(proposals)
         for k in range(1 + i % 3)
+    )
+    # Each entry answers two of its cycle's proposals; each held webinar was delivered in its
+    # languages (the last one interpreted) and has its actual costs.
+    proposals_of_year: dict[int, list] = {}
+    for proposal in proposals:
+        proposals_of_year.setdefault(proposal.cycle.target_year, []).append(proposal)
+    PlanEntry.proposals.through.objects.bulk_create(
+        PlanEntry.proposals.through(planentry_id=entry.pk, proposal_id=source.pk)
+        for entry in entries
+        for source in proposals_of_year[entry.plan.year][2 * entry.position - 2 : 2 * entry.position]
+    )
+    DeliveredLanguage.objects.bulk_create(
+        DeliveredLanguage(
+            webinar_id=w.pk,
+            language_id=languages[(i + k) % len(languages)].pk,
+            is_interpreted_live=k > 0,
+            has_recording=k == 0,
+            has_summary=True,
+            has_slides=k == 0,
+        )
+        for i, w in enumerate(webinars)
+        if w.status == Webinar.Status.HELD
+        for k in range(1 + i % 3)
+    )
+    WebinarCosts.objects.bulk_create(
+        WebinarCosts(webinar_id=w.pk, expert_fee=8500 + 50 * (i % 7), interpretation=1450 * (i % 3), platform=300)
+        for i, w in enumerate(held_webinars)
     )
 
     registrations = []

@@ -50,6 +50,11 @@ class ExpertInvitation(StateMachineMixin, models.Model):
     )
     invited_at = models.DateTimeField(_("invited at"), auto_now_add=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    # What the expert said of their availability when accepting: the scheduling screen
+    # names a date outside it as a conflict.
+    available_from = models.DateField(_("available from"), null=True, blank=True)
+    available_until = models.DateField(_("available until"), null=True, blank=True)
+    availability_note = models.CharField(_("note on availability"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["-invited_at", "-pk"]
@@ -64,7 +69,14 @@ class ExpertInvitation(StateMachineMixin, models.Model):
                 condition=models.Q(state="invited"),
                 name="expert_invitation_one_open",
                 violation_error_message=_("This expert already has an open invitation for this webinar."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(available_from__isnull=True)
+                | models.Q(available_until__isnull=True)
+                | models.Q(available_until__gte=models.F("available_from")),
+                name="expert_availability_in_order",
+                violation_error_message=_("The last day of availability comes on or after the first."),
+            ),
         ]
 
     def __str__(self) -> str:

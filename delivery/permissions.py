@@ -7,7 +7,7 @@ action behind it cannot disagree.
 
 from delivery.models import ExpertInvitation
 from delivery.services.experts import takes_invitations
-from delivery.services.scheduling import SCHEDULE_PERMISSION, available_changes
+from delivery.services.scheduling import OVERRIDE_PERMISSION, SCHEDULE_PERMISSION, available_changes
 from portal.permissions import has_permission
 from webinars.models import Webinar
 
@@ -41,8 +41,19 @@ def can_schedule_webinar(user) -> bool:
     return has_permission(user, SCHEDULE_PERMISSION)
 
 
+def can_schedule_despite_conflicts(user) -> bool:
+    """Keeping a date that breaks a rule (a holiday, a weekend, hours outside a region's office
+    hours...), with a reason: the programme manager's call."""
+    return has_permission(user, OVERRIDE_PERMISSION)
+
+
 def schedule_changes_for(user, webinar: Webinar) -> list[str]:
     """The status changes this person may make to this webinar now (none without the permission)."""
     if webinar.pk is None or not can_schedule_webinar(user):
         return []
     return available_changes(webinar)
+
+
+def can_moderate_suggestions(user) -> bool:
+    """Publish or hide topic suggestions on the webinars' public pages."""
+    return has_permission(user, "webinars.change_feedback")

@@ -5,7 +5,7 @@ The survey and expert-answer paths are those printed in messages already sent: t
 
 from django.urls import path
 
-from delivery.views import experts, followup, survey
+from delivery.views import experts, followup, scheduling, survey
 
 app_name = "delivery"
 urlpatterns = [
@@ -14,6 +14,12 @@ urlpatterns = [
     path("survey/results/", survey.survey_year_results, name="survey_results_this_year"),
     path("survey/results/webinar/<int:pk>/", survey.survey_results, name="survey_results"),
     path("survey/<str:token>/", survey.survey_answer, name="survey_answer"),
+    path("secretariat/feedback/suggestions/", survey.suggestion_list, name="suggestion_list"),
+    path(
+        "secretariat/feedback/suggestions/<int:pk>/<str:decision>/",
+        survey.suggestion_review,
+        name="suggestion_review",
+    ),
     path("experts/invitation/<str:token>/", experts.expert_answer, name="expert_answer"),
     path("secretariat/experts/", experts.expert_roster, name="expert_roster"),
     path("secretariat/experts/<int:expert_id>/", experts.expert_detail, name="expert_detail"),
@@ -25,6 +31,7 @@ urlpatterns = [
         name="expert_invitation_withdraw",
     ),
     path("secretariat/webinars/follow-up/", followup.followup_list, name="followup_list"),
+    path("secretariat/webinars/<slug:slug>/schedule/", scheduling.webinar_schedule, name="webinar_schedule"),
     path("secretariat/webinars/<slug:slug>/follow-up/", followup.followup_detail, name="followup_detail"),
     path(
         "secretariat/webinars/<slug:slug>/follow-up/add/<str:kind>/",
@@ -55,4 +62,10 @@ urlpatterns = [
         name="followup_no_open_questions",
     ),
     path("secretariat/webinars/<slug:slug>/follow-up/announce/", followup.followup_announce, name="followup_announce"),
+    path(
+        "secretariat/webinars/<slug:slug>/follow-up/languages/",
+        followup.followup_save_languages,
+        name="followup_save_languages",
+    ),
+    path("secretariat/webinars/<slug:slug>/follow-up/costs/", followup.followup_save_costs, name="followup_save_costs"),
 ]

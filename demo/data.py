@@ -187,6 +187,65 @@ REGIONS = [
     },
 ]
 
+# Capitals whose office hours a webinar for the region should fall in (the scheduling screen
+# shows each one's local time), chosen to span each region's time zones.
+REGION_CAPITALS = {
+    "africa": [
+        {"city": "Dakar", "time_zone": "Africa/Dakar"},
+        {"city": "Nairobi", "time_zone": "Africa/Nairobi"},
+        {"city": "Pretoria", "time_zone": "Africa/Johannesburg"},
+    ],
+    "arab": [
+        {"city": "Rabat", "time_zone": "Africa/Casablanca"},
+        {"city": "Cairo", "time_zone": "Africa/Cairo"},
+        {"city": "Riyadh", "time_zone": "Asia/Riyadh"},
+    ],
+    "asia-pacific": [
+        {"city": "New Delhi", "time_zone": "Asia/Kolkata"},
+        {"city": "Jakarta", "time_zone": "Asia/Jakarta"},
+        {"city": "Beijing", "time_zone": "Asia/Shanghai"},
+    ],
+    "lac": [
+        {"city": "Mexico City", "time_zone": "America/Mexico_City"},
+        {"city": "Bogotá", "time_zone": "America/Bogota"},
+        {"city": "Brasília", "time_zone": "America/Sao_Paulo"},
+    ],
+    "central-europe": [
+        {"city": "Warsaw", "time_zone": "Europe/Warsaw"},
+        {"city": "Budapest", "time_zone": "Europe/Budapest"},
+    ],
+    "central-asia": [
+        {"city": "Chișinău", "time_zone": "Europe/Chisinau"},
+        {"city": "Tbilisi", "time_zone": "Asia/Tbilisi"},
+        {"city": "Astana", "time_zone": "Asia/Almaty"},
+    ],
+    "western-europe": [
+        {"city": "Paris", "time_zone": "Europe/Paris"},
+        {"city": "Washington", "time_zone": "America/New_York"},
+    ],
+}
+
+# Days without webinars: the Organization's official holidays around the new year ((month, day),
+# first and last, every year) and the committee's session week (placed by the loader in the
+# month of the first webinar still to be scheduled, so the scheduling screen shows it).
+HOLIDAYS = [
+    {
+        "first": (12, 24),
+        "last": (12, 26),
+        "title": {"en": "Christmas holidays", "fr": "Congés de Noël", "es": "Vacaciones de Navidad"},
+    },
+    {
+        "first": (1, 1),
+        "last": (1, 2),
+        "title": {"en": "New Year holidays", "fr": "Congés du Nouvel An", "es": "Vacaciones de Año Nuevo"},
+    },
+]
+COMMITTEE_SESSION = {
+    "en": "Committee on Development, session week",
+    "fr": "Comité du développement, semaine de session",
+    "es": "Comité de Desarrollo, semana de sesiones",
+}
+
 # The seven regional groups of the organisation. Arab states sit in the African Group
 # and in the Asia and the Pacific Group, so both cover the Arab region.
 GROUPS = [
@@ -1951,13 +2010,15 @@ CURRENT_PROPOSALS = [
 
 PLAN = {
     "capacity": 6,
-    "budget": "60000.00",
+    "budget": "66000.00",  # six webinars at 9,500 and interpretation at 1,500 for each extra language
     "cost_per_webinar": "9500.00",
     "published_on": (12, 10),  # in the year before the plan
     "notes": "Six webinars, one main region each; the Western Europe region is covered jointly with CEBS.",
 }
 
-# Each entry becomes a scheduled webinar later this year. "proposals": (group, title).
+# Each entry is a webinar later this year: scheduled (on a working day at "hour", Geneva time,
+# its expert on it and registration open), or still to be scheduled in a month or a quarter
+# ("to_be_scheduled"). "proposals": (group, title).
 PLAN_ENTRIES = [
     {
         "position": 1,
@@ -1986,7 +2047,8 @@ PLAN_ENTRIES = [
         "regions": ["lac"],
         "languages": ["es", "pt"],
         "expert": "mendoza",
-        "hour": 16,
+        # 17:00 in Geneva is 09:00 or 10:00 in Mexico City, 12:00 or 13:00 in Brasília: office hours all year.
+        "hour": 17,
         "proposals": [("grulac", "Cooperación Sur-Sur entre oficinas de propiedad intelectual de la región")],
         "slug": "south-south-cooperation-latin-america",
         "title": {
@@ -2004,6 +2066,10 @@ PLAN_ENTRIES = [
         "languages": ["ar", "en"],
         "expert": "elamrani",
         "hour": 11,
+        # From Dakar to Beijing no time falls within everyone's office hours: the programme
+        # manager kept this one, and the scheduling screen shows the conflicts and the reason.
+        "kept_despite": "The three regions asked for one joint webinar; Beijing follows the recording "
+        "and a live question session with the expert the next morning.",
         "proposals": [
             ("asia-pacific", "Women entrepreneurs and intellectual property"),
             ("african", "Entrepreneuriat féminin et propriété intellectuelle"),
@@ -2041,6 +2107,9 @@ PLAN_ENTRIES = [
         "languages": ["zh-hans", "en"],
         "expert": "chen",
         "hour": 9,
+        # Still to be scheduled, in the month the loader gives it; the expert accepted already,
+        # available from the first week of that month on.
+        "to_be_scheduled": "month",
         "proposals": [("china", "Artificial intelligence and IP offices: a third part")],
         "slug": "ai-in-ip-offices-deployment",
         "title": {
@@ -2058,6 +2127,8 @@ PLAN_ENTRIES = [
         "languages": ["en"],
         "expert": "oconnor",
         "hour": 14,
+        # Still to be scheduled, in a quarter; no expert has accepted yet.
+        "to_be_scheduled": "quarter",
         "proposals": [
             ("cebs", "Measuring the impact of technical assistance: office indicators"),
             ("group-b", "Measuring the impact of technical assistance"),

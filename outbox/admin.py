@@ -39,6 +39,7 @@ class NoticeAdmin(admin.ModelAdmin):
         "key",
         "subject",
         "preview",
+        "calendar",  # the entry sent with it (no personal link: the join link at most)
     )
     readonly_fields = fields
 

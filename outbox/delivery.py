@@ -8,10 +8,13 @@ before, until MAX_ATTEMPTS; then it waits for the Secretariat's "resend".
 
 import hashlib
 import logging
+import re
 from collections.abc import Iterator
+from email.mime.base import MIMEBase
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.core.mail.message import SafeMIMEText
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -38,7 +41,28 @@ def _message(notice: Notice, connection=None) -> EmailMessage:
         to=[notice.to],
         headers=headers,
         connection=connection,
+        attachments=[calendar_attachment(notice.calendar)] if notice.calendar else None,
     )
+
+
+CALENDAR_FILENAME = "webinar.ics"
+_CALENDAR_METHOD = re.compile(r"^METHOD:([A-Za-z-]+)\r?$", re.MULTILINE)
+
+
+def calendar_attachment(calendar: str) -> MIMEBase:
+    """The notice's calendar entry as "webinar.ics", beside the text.
+
+    Its content type names the entry's METHOD (text/calendar; charset=utf-8; method=REQUEST
+    or CANCEL), as iCalendar by e-mail asks (RFC 6047): mail programs then offer to add,
+    update or remove the event rather than showing a file.
+    """
+    part = SafeMIMEText(calendar, "calendar", "utf-8")
+    found = _CALENDAR_METHOD.search(calendar)
+    if found:
+        # Written out unquoted: some mail programs look for "method=REQUEST" as it stands.
+        part.replace_header("Content-Type", f"text/calendar; charset=utf-8; method={found.group(1).upper()}")
+    part.add_header("Content-Disposition", "attachment", filename=CALENDAR_FILENAME)
+    return part
 
 
 def message_id(notice: Notice) -> str:

@@ -116,6 +116,13 @@ SAMPLE_CONTEXTS[Notice.Kind.FEEDBACK_SURVEY] = {
     "survey_url": "https://webinars.example.org/en/survey/sample-token/",
     "max_age_days": 30,
 }
+SAMPLE_CONTEXTS[Notice.Kind.SURVEY_REMINDER] = SAMPLE_CONTEXTS[Notice.Kind.FEEDBACK_SURVEY]
+SAMPLE_CONTEXTS[Notice.Kind.RECORDING_AVAILABLE] = {
+    "title": "Patent landscapes for policy makers",
+    "held_on": "4 November 2030",
+    "page_url": "https://webinars.example.org/en/webinars/patent-landscapes/#materials",
+    "recordings": [{"title": "Recording of the session", "language": "English"}],
+}
 SAMPLE_CONTEXTS[Notice.Kind.MATERIALS_AVAILABLE] = {
     "title": "Patent landscapes for policy makers",
     "held_on": "4 November 2030",
@@ -141,6 +148,31 @@ SAMPLE_CONTEXTS[Notice.Kind.CAMPAIGN] = {
     "languages_text": "English, French",
     "register_url": "https://webinars.example.org/en/webinars/licensing-public-research/register/",
     "webinar_url": "https://webinars.example.org/en/webinars/licensing-public-research/",
+    "preferences_url": "https://webinars.example.org/en/network/preferences/sample/",
+    "unsubscribe_url": "https://webinars.example.org/en/network/unsubscribe/sample/",
+}
+SAMPLE_CONTEXTS[Notice.Kind.NETWORK_DIGEST] = {
+    "webinars": [
+        {
+            "title": "Licensing technology from public research",
+            "description": "How public research centres license their technology to firms.",
+            "starts_at_text": "4 November 2030 14:00",
+            "duration_minutes": 90,
+            "languages_text": "English, French",
+            "register_url": "https://webinars.example.org/en/webinars/licensing-public-research/register/",
+            "webinar_url": "https://webinars.example.org/en/webinars/licensing-public-research/",
+        },
+        {
+            "title": "Mediation of IP disputes for SMEs",
+            "description": "When mediation fits a dispute between small firms, and how to start it.",
+            "starts_at_text": "18 November 2030 13:00",
+            "duration_minutes": 60,
+            "languages_text": "Arabic, English, Spanish",
+            "register_url": "https://webinars.example.org/en/webinars/mediation-smes/register/",
+            "webinar_url": "https://webinars.example.org/en/webinars/mediation-smes/",
+        },
+    ],
+    "preferences_url": "https://webinars.example.org/en/network/preferences/sample/",
     "unsubscribe_url": "https://webinars.example.org/en/network/unsubscribe/sample/",
 }
 SAMPLE_CONTEXTS[Notice.Kind.EXPERT_INVITATION] = {
@@ -191,6 +223,14 @@ _WEBINAR_CHANGE = {
 SAMPLE_CONTEXTS[Notice.Kind.WEBINAR_CANCELLED] = {**_WEBINAR_CHANGE, "cancel_url": ""}
 SAMPLE_CONTEXTS[Notice.Kind.WEBINAR_POSTPONED] = _WEBINAR_CHANGE
 SAMPLE_CONTEXTS[Notice.Kind.WEBINAR_MOVED] = _WEBINAR_CHANGE
+SAMPLE_CONTEXTS[Notice.Kind.WEBINAR_DATE_SET] = {
+    "title": "Patent landscapes for policy makers",
+    "starts_at_text": "4 November 2030 14:00",
+    "duration_minutes": 90,
+    "register_url": "https://webinars.example.org/en/webinars/patent-landscapes/register/",
+    "webinar_url": "https://webinars.example.org/en/webinars/patent-landscapes/",
+    "ics_url": "https://webinars.example.org/en/webinars/patent-landscapes/calendar.ics",
+}
 
 
 def sample_context(kind: str) -> dict:

@@ -40,11 +40,15 @@ def render_notice(*, kind: str, language: str, context: dict) -> tuple[str, str]
     return subject, body.strip() + "\n"
 
 
-def queue_notice(*, kind: str, to: str, language: str, key: str, context: dict, about=None) -> Notice:
+def queue_notice(
+    *, kind: str, to: str, language: str, key: str, context: dict, about=None, calendar: str = ""
+) -> Notice:
     """Write the message a state change causes, in the same transaction; send it on commit.
 
     The key names the cause: writing the same key again returns the row already there,
-    so a repeated or concurrent run never makes a second message.
+    so a repeated or concurrent run never makes a second message. ``calendar`` is an
+    iCalendar text (``webinars.calendar.message_calendar``) sent with the message as an
+    attachment, so the person's calendar follows the webinar.
     """
     if kind not in Notice.Kind.values:
         raise ValueError(f"Unknown notice kind {kind!r}")
@@ -56,7 +60,15 @@ def queue_notice(*, kind: str, to: str, language: str, key: str, context: dict, 
     if about is not None:
         about_fields = {"about_type": ContentType.objects.get_for_model(about), "about_id": str(about.pk)}
     notice = Notice(
-        key=key, kind=kind, to=to, language=language, subject=subject, body=body, context=context, **about_fields
+        key=key,
+        kind=kind,
+        to=to,
+        language=language,
+        subject=subject,
+        body=body,
+        context=context,
+        calendar=calendar or "",
+        **about_fields,
     )
     # One statement, no savepoint: INSERT ... ON CONFLICT (key) DO UPDATE SET key = key RETURNING id.
     # A concurrent writer of the same key wins or loses inside the database; either way the row

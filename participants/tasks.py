@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from participants.services import registration
+from participants.services import digest, registration
 
 
 @shared_task(acks_late=True)
@@ -13,3 +13,14 @@ def send_webinar_reminders() -> int:
     the registration and the kind of reminder.
     """
     return registration.send_webinar_reminders()
+
+
+@shared_task(acks_late=True)
+def send_network_digest() -> int:
+    """Every day: queue the network digest to the members it is due to (every PORTAL_DIGEST_DAYS).
+
+    Running twice, or two at once, sends nothing twice: the service locks the members it
+    reads, sets when each had their digest in the same transaction, and each message's key
+    names the member and the period.
+    """
+    return digest.send_network_digest()

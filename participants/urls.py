@@ -6,10 +6,12 @@ preferences, opt-out links): they never change.
 
 from django.urls import path
 
-from participants.views import campaigns, network, registration
+from participants.views import alerts, campaigns, network, registration
 
 app_name = "participants"
 urlpatterns = [
+    path("webinars/<slug:slug>/tell-me-the-date/", alerts.date_alert, name="date_alert"),
+    path("webinars/<slug:slug>/tell-me-the-date/sent/", alerts.date_alert_sent, name="date_alert_sent"),
     path("webinars/<slug:slug>/register/", registration.webinar_register, name="webinar_register"),
     path("webinars/<slug:slug>/registered/", registration.webinar_registered, name="webinar_registered"),
     path("registration/cancel/<str:token>/", registration.registration_cancel, name="registration_cancel"),

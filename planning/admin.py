@@ -31,6 +31,7 @@ class PlanEntryInline(TranslationStackedInline):
         "expert",
         "webinar",
         "rationale",
+        ("estimated_expert_fee", "estimated_interpretation", "estimated_platform"),
     )
     autocomplete_fields = PLAN_ENTRY_AUTOCOMPLETE
     ordering = ("position",)
@@ -56,6 +57,7 @@ class AnnualPlanAdmin(TabbedTranslationMedia, ReadOnlyHistoryAdmin):
         "entry_count",
         "budget",
         "cost_per_webinar",
+        "interpretation_cost_per_language",
         "published_at",
     )
     list_filter = ("state",)
@@ -65,7 +67,20 @@ class AnnualPlanAdmin(TabbedTranslationMedia, ReadOnlyHistoryAdmin):
     readonly_fields = ("state", "published_at", "published_by", "created_at")
     inlines = [PlanEntryInline]
     fieldsets = (
-        (None, {"fields": ("year", "cycle", "capacity", "budget", "cost_per_webinar", "notes")}),
+        (
+            None,
+            {
+                "fields": (
+                    "year",
+                    "cycle",
+                    "capacity",
+                    "budget",
+                    "cost_per_webinar",
+                    "interpretation_cost_per_language",
+                    "notes",
+                )
+            },
+        ),
         (RECORD, {"fields": ("state", "published_at", "published_by", "created_at")}),
     )
 

@@ -30,7 +30,44 @@ class AddEntryForm(forms.Form):
 
 
 class PlanEntryForm(forms.ModelForm):
+    """The entry as the Secretariat edits it, its estimated costs included (planning.costs has the rule)."""
+
     class Meta:
         model = PlanEntry
-        fields = ("title", "period", "region", "regions", "languages", "expert", "starts_at")
+        fields = (
+            "title",
+            "period",
+            "region",
+            "regions",
+            "languages",
+            "expert",
+            "starts_at",
+            "estimated_expert_fee",
+            "estimated_interpretation",
+            "estimated_platform",
+        )
         widgets = {"starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+        help_texts = {
+            "estimated_expert_fee": _(
+                "Filled from the plan's cost per webinar, which covers the expert and the platform: "
+                "move the platform's share below when it is known."
+            ),
+            "estimated_interpretation": _(
+                "Filled from the plan's interpretation cost for each language beyond the first; "
+                "estimated again when the languages change and this amount is left as it was."
+            ),
+        }
+
+    ESTIMATES = ("estimated_expert_fee", "estimated_interpretation", "estimated_platform")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.ESTIMATES:
+            self.fields[name].required = False  # left empty: the amount stays as it was
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in self.ESTIMATES:
+            if name in cleaned_data and cleaned_data[name] is None:
+                cleaned_data[name] = getattr(self.instance, name)
+        return cleaned_data

@@ -30,6 +30,17 @@ MESSAGES = {
     solver.UNKNOWN_CANDIDATE: _("An entry comes from no proposal under review."),
     solver.NO_SOLUTION: _("The solver found no plan (%(status)s)."),
 }
+# A money reason whose cost includes interpretation says how much of it that is, and into what.
+WITH_INTERPRETATION = {
+    solver.OUT_COST_ABOVE_BUDGET: _(
+        "Costs %(cost)s, of which %(interpretation)s for interpretation (%(languages)s), "
+        "more than the whole budget of %(budget)s."
+    ),
+    solver.OUT_BUDGET_SPENT: _(
+        "Costs %(cost)s, of which %(interpretation)s for interpretation (%(languages)s); "
+        "only %(remaining)s of the budget is left."
+    ),
+}
 
 
 def describe(reason: dict, names: dict[str, dict[str, str]] | None = None) -> str:
@@ -44,7 +55,8 @@ def describe(reason: dict, names: dict[str, dict[str, str]] | None = None) -> st
         key: ", ".join(str(named(key, item)) for item in value) if isinstance(value, list) else named(key, value)
         for key, value in (reason.get("params") or {}).items()
     }
-    template = MESSAGES.get(reason.get("code"), reason.get("code", ""))
+    messages = WITH_INTERPRETATION if "interpretation" in params else MESSAGES
+    template = messages.get(reason.get("code")) or MESSAGES.get(reason.get("code"), reason.get("code", ""))
     try:
         return str(template) % params
     except (KeyError, TypeError, ValueError):

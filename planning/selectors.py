@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from planning import solver
+from planning import costs, solver
 from planning.models import AnnualPlan, PlanEntry, ProposalMerge, SynergySuggestion
 from proposals.models import ConsultationCycle, Proposal, ProposalPart
-from webinars.models import Language, Region, RegionalGroup
+from webinars.models import Language, Region, RegionalGroup, Webinar
 
 REVIEWABLE = (Proposal.State.SUBMITTED, Proposal.State.UNDER_REVIEW)
 
@@ -49,6 +49,18 @@ def plan_entries(*, plan: AnnualPlan) -> QuerySet[PlanEntry]:
     return plan.entries.select_related("region", "topic", "expert", "proposal_part", "webinar").prefetch_related(
         "regions", "languages", Prefetch("proposals", queryset=Proposal.objects.select_related("group"))
     )
+
+
+def entry_estimates(*, plan: AnnualPlan, entries: Iterable[PlanEntry]) -> dict[int, costs.Estimate]:
+    """Each entry's estimated costs, by entry id (their languages prefetched: no query)."""
+    return {entry.pk: costs.entry_estimate(entry, plan) for entry in entries}
+
+
+def webinar_estimate(webinar) -> costs.Estimate | None:
+    """What the plan expected the webinar to cost, for the follow-up screen; None for a webinar
+    that no plan entry scheduled (held before the portal planned, or added by hand)."""
+    entry = PlanEntry.objects.filter(webinar_id=webinar.pk).select_related("plan").prefetch_related("languages").first()
+    return None if entry is None else costs.entry_estimate(entry, entry.plan)
 
 
 def proposals_to_add(*, plan: AnnualPlan) -> QuerySet[Proposal]:
@@ -137,12 +149,16 @@ def _money(value) -> int:
 
 
 def plan_rules(plan: AnnualPlan, *, workers: int = 1) -> solver.Rules:
-    """The plan's settings as solver rules. No budget and no cost set means money does not limit."""
-    uses_money = plan.budget > 0 or plan.cost_per_webinar > 0
+    """The plan's settings as solver rules. No budget and no cost set means money does not limit.
+
+    A candidate costs the plan's cost per webinar plus its interpretation per language beyond
+    the first (planning.costs), computed by the solver from these rules and its languages.
+    """
     return solver.Rules(
         capacity=plan.capacity,
-        budget=_money(plan.budget) if uses_money else None,
+        budget=_money(plan.budget) if costs.uses_money(plan) else None,
         cost_per_webinar=_money(plan.cost_per_webinar),
+        interpretation_per_language=_money(plan.interpretation_cost_per_language),
         regions=tuple(Region.objects.order_by("order", "code").values_list("code", flat=True)),
         languages=tuple(Language.objects.filter(is_ui_language=True).values_list("code", flat=True)),
         workers=workers,
@@ -229,6 +245,8 @@ def plan_broken_rules(plan: AnnualPlan, entries: list[PlanEntry] | None = None) 
             languages=tuple(lang.code for lang in entry.languages.all()),
             series_key=base.series_key if base else None,
             series_position=base.series_position if base else None,
+            # An estimated entry costs its estimate; one never estimated, the plan's rule (planning.costs).
+            cost=_money(costs.stored_estimate(entry).total) if costs.is_estimated(entry) else None,
         )
         ordered.append(key)
     return solver.check_plan(list(by_id.values()), data.rules, ordered)
@@ -291,3 +309,29 @@ def reason_names() -> dict[str, dict[str, str]]:
     languages = {language.code: str(language) for language in Language.objects.all()}
     groups = {group.code: str(group) for group in RegionalGroup.objects.all()}
     return {"regions": regions, "region": regions, "languages": languages, "language": languages, "groups": groups}
+
+
+# The groups that asked for a webinar --------------------------------------------------------
+
+
+def _asked_by(group_lookup: str, value) -> Q:
+    """Webinars whose plan entry answers a proposal of the group, directly or as a proposal
+    merged into the entry's lead (``group_lookup`` ends the path at the group)."""
+    return Q(**{f"plan_entry__proposals__{group_lookup}": value}) | Q(
+        **{f"plan_entry__proposals__merge_led__members__{group_lookup}": value}
+    )
+
+
+def webinars_asked_by(group: RegionalGroup) -> QuerySet[Webinar]:
+    """The public webinars born of the group's answers to a consultation, newest first: what the
+    group's coordinators follow, and whose full survey results they read."""
+    return (
+        Webinar.objects.public()
+        .filter(Q(pk__in=Webinar.objects.filter(_asked_by("group", group)).values("pk")))
+        .select_related("topic")
+        .order_by("-starts_at", "pk")
+    )
+
+
+def is_asked_by(webinar: Webinar, group: RegionalGroup) -> bool:
+    return Webinar.objects.filter(_asked_by("group", group), pk=webinar.pk).exists()

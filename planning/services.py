@@ -4,7 +4,7 @@ Proposals change state only through `proposal.change_state(...)`, locked with
 select_for_update, inside these services' transactions.
 """
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from planning import selectors, solver, synergy
+from planning import costs, selectors, solver, synergy
 from planning.models import AnnualPlan, PlanEntry, ProposalMerge, SynergySuggestion
 from planning.permissions import CHANGE_PLAN, PUBLISH_PLAN, REVIEW, RUN_SOLVER, START_PLAN
 from portal.permissions import require_permission
@@ -245,6 +245,7 @@ def run_solver(*, actor, plan: AnnualPlan) -> solver.PlanResult:
             period=slot.period,
             proposal_part=part,
             reasons=[r.as_dict() for r in result.verdicts[slot.candidate_id].reasons],
+            **_estimated_fields(plan, language_count=len(set(candidate.languages))),
         )
         entry.regions.set([regions[code] for code in candidate.regions])
         entry.languages.set([languages[code] for code in candidate.languages if code in languages])
@@ -253,6 +254,16 @@ def run_solver(*, actor, plan: AnnualPlan) -> solver.PlanResult:
     plan.solved_at = timezone.now()
     plan.save(update_fields=["solver_report", "solved_at"])
     return result
+
+
+def _estimated_fields(plan: AnnualPlan, *, language_count: int) -> dict:
+    """A new entry's estimated costs from the plan's rates and its number of languages (planning.costs)."""
+    estimate = costs.estimate_for(plan, language_count=language_count)
+    return {
+        "estimated_expert_fee": estimate.expert_fee,
+        "estimated_interpretation": estimate.interpretation,
+        "estimated_platform": estimate.platform,
+    }
 
 
 def _renumber(plan: AnnualPlan, entries: list[PlanEntry]) -> None:
@@ -306,6 +317,7 @@ def add_plan_entry(*, actor, plan: AnnualPlan, proposal: Proposal) -> PlanEntry:
     if not regions:
         raise ValidationError(_("The proposal names no region."))
     merge = ProposalMerge.objects.filter(lead=proposal).first()
+    languages = list(proposal.languages.all())
     entry = PlanEntry.objects.create(
         plan=plan,
         position=(plan.entries.aggregate(top=Max("position"))["top"] or 0) + 1,
@@ -314,22 +326,30 @@ def add_plan_entry(*, actor, plan: AnnualPlan, proposal: Proposal) -> PlanEntry:
         region=regions[0],
         period=proposal.preferred_period,
         proposal_part=part,
+        **_estimated_fields(plan, language_count=len(languages)),
     )
     entry.regions.set(regions)
-    entry.languages.set(proposal.languages.all())
+    entry.languages.set(languages)
     entry.proposals.set([proposal, *(merge.members.all() if merge else [])])
     return entry
 
 
 @transaction.atomic
 def update_plan_entry(*, actor, entry: PlanEntry, form) -> PlanEntry:
-    """Save the Secretariat's edit of an entry (period, regions, languages, expert, date)."""
+    """Save the Secretariat's edit of an entry (period, regions, languages, expert, date, estimate).
+
+    Changing the languages without touching the estimated interpretation estimates it
+    again by the plan's rule (planning.costs): one language more is one more interpretation.
+    """
     require_permission(actor, CHANGE_PLAN)
-    _lock_plan(entry.plan)
+    plan = _lock_plan(entry.plan)
     entry = form.save(commit=False)
     regions = list(form.cleaned_data.get("regions") or [])
     if regions and entry.region not in regions:
         regions.insert(0, entry.region)
+    if "languages" in form.changed_data and "estimated_interpretation" not in form.changed_data:
+        language_count = len(form.cleaned_data.get("languages") or [])
+        entry.estimated_interpretation = costs.estimate_for(plan, language_count=language_count).interpretation
     entry.save()
     form.save_m2m()
     if regions:
@@ -337,14 +357,23 @@ def update_plan_entry(*, actor, entry: PlanEntry, form) -> PlanEntry:
     return entry
 
 
-PERIOD_MONTHS = {"q1": 2, "q2": 5, "q3": 9, "q4": 11}
-ANY_MONTHS = (3, 4, 6, 10, 11, 12)
+QUARTERS = {"q1": 1, "q2": 2, "q3": 3, "q4": 4}
 
 
-def default_start(*, year: int, period: str, index: int) -> datetime:
-    """A first date for a webinar without one: mid-month of its quarter, 13:00 UTC."""
-    month = PERIOD_MONTHS.get(period) or ANY_MONTHS[index % len(ANY_MONTHS)]
-    return datetime(year, month, 15, 13, 0, tzinfo=UTC)
+def planned_period(*, year: int, period: str, starts_at: datetime | None) -> str:
+    """The month or quarter a published entry keeps while its date is to be announced.
+
+    The month of the date the Secretariat wrote on the entry, else the quarter the groups
+    asked for in the plan's year ("2027-Q2"), else none: "any time of the year" promises no
+    period, and the public page says only "date to be announced". Never a date: the date is
+    chosen on the scheduling screen, where weekends, closures and office hours are checked.
+    """
+    if starts_at is not None:
+        local = timezone.localtime(starts_at)
+        return f"{local.year}-{local.month:02d}"
+    if period in QUARTERS:
+        return f"{year}-Q{QUARTERS[period]}"
+    return ""
 
 
 def _unique_slug(model, base: str) -> str:
@@ -362,10 +391,11 @@ def _queue_outcome_notices(*, cycle: ConsultationCycle, outcomes: list[dict]) ->
 
 @transaction.atomic
 def publish_plan(*, actor, plan: AnnualPlan) -> list[Webinar]:
-    """Fix next year's list: scheduled webinars, every proposal's outcome, the groups told.
+    """Fix next year's list: webinars to be scheduled, every proposal's outcome, the groups told.
 
-    In one transaction: each entry becomes a scheduled webinar (public at once),
-    proposals in the plan are retained, those merged into a retained one stay merged,
+    In one transaction: each entry becomes a webinar "to be scheduled" (public at once,
+    with its planned month or quarter, no date, no registration yet, no expert until one
+    accepts an invitation), proposals in the plan are retained, those merged into a retained one stay merged,
     every other answer is declined; the cycle is decided; outcome notices are queued.
     A plan over capacity or budget, or with a series out of order, is refused.
     """
@@ -382,8 +412,7 @@ def publish_plan(*, actor, plan: AnnualPlan) -> list[Webinar]:
         raise ValidationError(_("The plan breaks a rule that must hold; see the list of broken rules."))
     webinars: list[Webinar] = []
     series_of: dict[int, Series] = {}
-    taken_dates: set[datetime] = set()
-    for index, entry in enumerate(entries):
+    for entry in entries:
         sources = sorted(entry.proposals.all(), key=lambda p: p.pk)
         lead = sources[0] if sources else None
         topic = entry.topic or Topic.objects.create(
@@ -400,10 +429,6 @@ def publish_plan(*, actor, plan: AnnualPlan) -> list[Webinar]:
                 slug=_unique_slug(Series, f"{plan.year}-{proposal.title}"), title=proposal.title, topic=topic
             )
             series_of[proposal.pk] = series
-        starts_at = entry.starts_at or default_start(year=plan.year, period=entry.period, index=index)
-        while starts_at in taken_dates:
-            starts_at += timedelta(days=7)
-        taken_dates.add(starts_at)
         webinar = Webinar.objects.create(
             slug=_unique_slug(Webinar, f"{plan.year}-{entry.title}"),
             title=entry.title,
@@ -412,13 +437,14 @@ def publish_plan(*, actor, plan: AnnualPlan) -> list[Webinar]:
             topic=topic,
             series=series,
             series_position=entry.proposal_part.position if series else None,
-            starts_at=starts_at,
-            status=Webinar.Status.SCHEDULED,
+            starts_at=None,
+            planned_period=planned_period(year=plan.year, period=entry.period, starts_at=entry.starts_at),
+            status=Webinar.Status.TO_BE_SCHEDULED,
         )
         webinar.regions.set(list(entry.regions.all()) or [entry.region])
         webinar.languages.set(entry.languages.all())
-        if entry.expert_id:
-            webinar.experts.set([entry.expert])
+        # The entry's expert stays the plan's suggestion (entry.expert): an expert is put on the
+        # webinar, and so on its public page, when they accept the Secretariat's invitation.
         entry.webinar = webinar
         entry.save(update_fields=["webinar"])
         webinars.append(webinar)

@@ -11,7 +11,10 @@ planning a fair year (a graded series in order, languages spread, fairness betwe
 groups) are weighed lexicographically, most important first:
 
 1. hard: at most `capacity` webinars; total cost within `budget`; a part k of a series
-   only if part k-1 is held already or also in the plan (and then earlier in it);
+   only if part k-1 is held already or also in the plan (and then earlier in it). A
+   candidate costs the rules' `cost_per_webinar` plus `interpretation_per_language` for
+   each of its languages beyond the first (planning.costs states the rule), unless it
+   carries a cost of its own;
 2. as many of the rules' regions covered as the proposals, capacity and budget allow;
 3. as many requests met as possible (the Secretariat "tries to meet every request");
 4. topics inside the scope areas first;
@@ -47,6 +50,7 @@ IN_EARLIER_PART = "earlier_part_of_series"  # params: series, position
 IN_ADDS_LANGUAGE = "adds_language"  # params: languages (no other entry offers them)
 IN_WITHIN_CAPACITY = "within_capacity"  # params: capacity
 # Why a candidate is out.
+# Money reasons also carry interpretation and languages when interpretation counts in the cost.
 OUT_COST_ABOVE_BUDGET = "cost_above_budget"  # params: cost, budget
 OUT_PREVIOUS_PART_MISSING = "previous_part_missing"  # params: series, position
 OUT_PREVIOUS_PART_OUT = "previous_part_not_retained"  # params: series, position
@@ -111,7 +115,7 @@ class Candidate:
     in_scope: bool = False
     series_key: str | None = None
     series_position: int | None = None
-    cost: int | None = None  # None: the rules' cost per webinar
+    cost: int | None = None  # None: the rules' cost per webinar and interpretation per language
     preferred_period: str = ANY_PERIOD
     sources: tuple[str, ...] = ()
     title: str = ""
@@ -122,6 +126,7 @@ class Rules:
     capacity: int = 6
     budget: int | None = None  # None: money does not limit the plan
     cost_per_webinar: int = 0
+    interpretation_per_language: int = 0  # for each language of a candidate beyond its first
     regions: tuple[str, ...] = ()  # every region the plan should serve
     languages: tuple[str, ...] = ()  # languages to spread the plan over
     held_parts: frozenset[tuple[str, int]] = frozenset()  # (series_key, position) already held
@@ -191,8 +196,26 @@ class PlanResult:
         }
 
 
+def interpretation_of(candidate: Candidate, rules: Rules) -> int:
+    """What interpreting the candidate into its languages beyond the first costs (0 with a cost of its own)."""
+    if candidate.cost is not None:
+        return 0
+    return rules.interpretation_per_language * max(len(set(candidate.languages)) - 1, 0)
+
+
 def cost_of(candidate: Candidate, rules: Rules) -> int:
-    return rules.cost_per_webinar if candidate.cost is None else candidate.cost
+    if candidate.cost is not None:
+        return candidate.cost
+    return rules.cost_per_webinar + interpretation_of(candidate, rules)
+
+
+def _cost_params(candidate: Candidate, rules: Rules, **params) -> dict:
+    """A money reason's parameters: the cost, and what interpretation takes of it when it counts."""
+    interpretation = interpretation_of(candidate, rules)
+    params = {"cost": cost_of(candidate, rules), **params}
+    if interpretation:
+        params |= {"interpretation": interpretation, "languages": sorted(set(candidate.languages))}
+    return params
 
 
 def _previous_part(candidate: Candidate) -> tuple[str, int] | None:
@@ -474,7 +497,12 @@ def _check_input(candidates: Sequence[Candidate], rules: Rules) -> None:
         raise ValueError("candidate ids must be unique")
     if len(_series_index(candidates)) != sum(1 for c in candidates if c.series_key is not None and c.series_position):
         raise ValueError("two candidates claim the same part of a series")
-    if rules.capacity < 0 or (rules.budget is not None and rules.budget < 0) or rules.cost_per_webinar < 0:
+    if (
+        rules.capacity < 0
+        or (rules.budget is not None and rules.budget < 0)
+        or rules.cost_per_webinar < 0
+        or rules.interpretation_per_language < 0
+    ):
         raise ValueError("capacity, budget and cost cannot be negative")
 
 
@@ -564,7 +592,7 @@ def _verdicts(
                 missing = _previous_part(candidates[by_part[missing]])
             reasons.append(Reason(OUT_PREVIOUS_PART_MISSING, {"series": missing[0], "position": missing[1]}))
         elif rules.budget is not None and cost > rules.budget:
-            reasons.append(Reason(OUT_COST_ABOVE_BUDGET, {"cost": cost, "budget": rules.budget}))
+            reasons.append(Reason(OUT_COST_ABOVE_BUDGET, _cost_params(candidate, rules, budget=rules.budget)))
         elif previous is not None and previous not in rules.held_parts and by_part.get(previous) not in chosen:
             reasons.append(Reason(OUT_PREVIOUS_PART_OUT, {"series": previous[0], "position": previous[1]}))
         elif is_full and not candidate.in_scope and any_in_scope_chosen:
@@ -572,7 +600,7 @@ def _verdicts(
         elif is_full:
             reasons.append(Reason(OUT_CAPACITY_FULL, {"capacity": rules.capacity}))
         elif remaining is not None and cost > remaining:
-            reasons.append(Reason(OUT_BUDGET_SPENT, {"cost": cost, "remaining": remaining}))
+            reasons.append(Reason(OUT_BUDGET_SPENT, _cost_params(candidate, rules, remaining=remaining)))
         else:
             reasons.append(Reason(OUT_NOT_CHOSEN))
         verdicts[candidate.id] = Verdict(candidate.id, False, tuple(reasons))

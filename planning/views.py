@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from planning import selectors, services, solver
+from planning import costs, selectors, services, solver
 from planning.forms import AddEntryForm, DeclineForm, MoveEntryForm, PlanEntryForm, ReviewFilterForm
 from planning.models import AnnualPlan, PlanEntry, SynergySuggestion
 from planning.permissions import (
@@ -190,7 +190,11 @@ def plan_detail(request, cycle_id: int):
     if plan is not None:
         entries = list(selectors.plan_entries(plan=plan))
         can_change = can_change_plan(request.user, plan)
+        estimates = selectors.entry_estimates(plan=plan, entries=entries)
+        for entry in entries:
+            entry.estimate = estimates[entry.pk]
         context |= {
+            "budget": costs.plan_budget(plan, estimates.values()),
             "can_solve": can_run_solver(request.user, plan),
             "can_publish": can_publish_plan(request.user, plan),
             "can_change": can_change,
@@ -249,8 +253,8 @@ def plan_publish(request, cycle_id: int):
         messages.success(
             request,
             ngettext(
-                "The plan is published: %(count)s webinar scheduled.",
-                "The plan is published: %(count)s webinars scheduled.",
+                "The plan is published: %(count)s webinar to be scheduled, its date to be chosen.",
+                "The plan is published: %(count)s webinars to be scheduled, their dates to be chosen.",
                 len(webinars),
             )
             % {"count": len(webinars)},

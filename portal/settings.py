@@ -257,8 +257,27 @@ PORTAL_SITE_URL = env("PORTAL_SITE_URL", default="http://127.0.0.1:8000")
 PORTAL_NETWORK_CONFIRM_MAX_AGE = env.int("PORTAL_NETWORK_CONFIRM_MAX_AGE", default=7 * 24 * 3600)
 PORTAL_NETWORK_JOIN_RATE = env("PORTAL_NETWORK_JOIN_RATE", default="5/h")
 PORTAL_NETWORK_ADDRESS_RATE = env("PORTAL_NETWORK_ADDRESS_RATE", default="3/d")
+# "Tell me when the date is set" on a webinar's page (participants.services.alerts): posts per
+# client address ("<count>/<s|m|h|d>").
+PORTAL_DATE_ALERT_RATE = env("PORTAL_DATE_ALERT_RATE", default="10/h")
+# The scheduling screen (delivery.selectors.dates): a webinar's start and end fall within these
+# office hours, local time, in the capitals of each of its target regions ("HH:MM-HH:MM").
+PORTAL_OFFICE_HOURS = env("PORTAL_OFFICE_HOURS", default="09:00-17:00")
+# The network digest (participants.services.digest): each member hears of the webinars newly open
+# for registration that match their interests at most once per this many days (the task runs daily).
+PORTAL_DIGEST_DAYS = env.int("PORTAL_DIGEST_DAYS", default=7)
 # Feedback survey after a webinar: how long a survey link works (seconds).
 PORTAL_SURVEY_MAX_AGE = env.int("PORTAL_SURVEY_MAX_AGE", default=30 * 24 * 3600)
+# The survey goes by itself (delivery.services.survey.send_due_surveys): this many hours after
+# a webinar is marked held; one reminder this many days after, to who has not answered; if the
+# attendance report is still missing, the participants' survey waits at most this many days more,
+# then goes to the registrants who had a place.
+PORTAL_SURVEY_DELAY_HOURS = env.int("PORTAL_SURVEY_DELAY_HOURS", default=24)
+PORTAL_SURVEY_REMINDER_DAYS = env.int("PORTAL_SURVEY_REMINDER_DAYS", default=7)
+PORTAL_SURVEY_ATTENDANCE_WAIT_DAYS = env.int("PORTAL_SURVEY_ATTENDANCE_WAIT_DAYS", default=7)
+# A webinar's public page shows its survey's figures only from this many participants' answers,
+# so that no one person's answer can be told apart.
+PORTAL_FEEDBACK_MIN_ANSWERS = env.int("PORTAL_FEEDBACK_MIN_ANSWERS", default=5)
 # Follow-up of a held webinar (delivery.uploads, delivery.selectors.followup): the largest slide deck and
 # recording accepted (MB; a 90-minute 720p recording is about 1 GB), and after how many days a
 # held webinar with missing follow-up items is flagged as overdue.
@@ -295,5 +314,14 @@ CELERY_BEAT_SCHEDULE = {
     "send-webinar-reminders": {
         "task": "participants.tasks.send_webinar_reminders",
         "schedule": 600.0,
+    },
+    # Daily; the service itself sends each member's digest only once per PORTAL_DIGEST_DAYS.
+    "send-network-digest": {
+        "task": "participants.tasks.send_network_digest",
+        "schedule": 24 * 3600.0,
+    },
+    "send-feedback-surveys": {
+        "task": "delivery.tasks.send_feedback_surveys",
+        "schedule": 3600.0,
     },
 }

@@ -13,4 +13,6 @@ urlpatterns = [
     path("proposals/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("proposals/<int:pk>/parts/move/", views.move_part, name="move_part"),
     path("proposals/<int:pk>/history/", views.history, name="history"),
+    path("webinars/", views.group_webinars, name="group_webinars"),
+    path("webinars/<slug:slug>/results/", views.group_webinar_results, name="group_webinar_results"),
 ]

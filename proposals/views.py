@@ -15,7 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from planning import selectors as planning_selectors
 from portal.permissions import MissingPermission, is_secretariat
@@ -55,7 +55,8 @@ from proposals.services import (
     submit_proposal,
     withdraw_proposal,
 )
-from webinars.models import RegionalGroup
+from webinars import selectors as webinar_selectors
+from webinars.models import RegionalGroup, Webinar
 
 PARTS_PREFIX = "parts"
 
@@ -596,3 +597,44 @@ def history(request, pk: int):
             "read_only_reason": read_only_reason(request.user, proposal),
         },
     )
+
+
+# --- The group's webinars and their feedback -----------------------------------------
+
+
+@coordinator_page
+@require_GET
+def group_webinars(request):
+    """The webinars born of the group's answers, with how many answered their survey and the
+    average rating; the coordinators open each one's full results.
+
+    Which webinar answers which proposal is planning's data, the survey's figures the
+    catalogue's: both read through their selectors (DESIGN.md: a page may, in its views).
+    """
+    group, picker = _group_in_view(request)
+    if group is None or not can_view_group_answers(request.user, group):
+        raise Http404
+    webinars = list(webinar_selectors.with_feedback_figures(planning_selectors.webinars_asked_by(group)))
+    coordinator = active_coordinator(request.user)
+    context = {
+        "group": group,
+        "picker": picker,
+        "webinars": webinars,
+        "is_own_group": coordinator is not None and coordinator.group_id == group.pk,
+    }
+    return render(request, "proposals/group_webinars.html", context)
+
+
+@coordinator_page
+@require_GET
+def group_webinar_results(request, slug: str):
+    """A held webinar's full survey results (every rating, the comments, every suggested topic),
+    for the coordinators of the groups that asked for it; anyone else gets a 404. The
+    Secretariat reads results on its own pages (delivery's survey results)."""
+    coordinator = active_coordinator(request.user)
+    webinar = get_object_or_404(Webinar.objects.held().select_related("topic"), slug=slug)
+    if coordinator is None or not planning_selectors.is_asked_by(webinar, coordinator.group):
+        raise Http404
+    figures, comments = webinar_selectors.full_feedback(webinar)
+    context = {"group": coordinator.group, "webinar": webinar, "figures": figures, "comments": comments}
+    return render(request, "proposals/group_webinar_results.html", context)

@@ -8,6 +8,7 @@ filtered (only lookups the admin accepts from an address: local fields, the list
 filters, or ids).
 """
 
+from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -52,6 +53,16 @@ def _yes_no(value: bool) -> str:
 
 def _percent(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
+
+
+def _money(amount: Decimal | None) -> float | None:
+    """An amount as a table cell (two decimals at most); None stays an empty cell."""
+    return None if amount is None else round(float(amount), 2)
+
+
+def _difference(estimated: Decimal | None, actual: Decimal | None) -> float | None:
+    """Actual minus estimated: positive when the webinar cost more than planned."""
+    return None if estimated is None or actual is None else _money(actual - estimated)
 
 
 class _Builder:
@@ -259,7 +270,69 @@ class _Builder:
                     f.languages_delivered,
                     "languages",
                 ),
+                self.languages_by_group_table(),
             ),
+        )
+
+    def languages_by_group_table(self) -> Table:
+        """Per group, each language it asked for against the held webinars delivered in it."""
+        f = self.figures
+        lines = [
+            (group_id, language_id, webinar_ids)
+            for group_id, languages in f.languages_asked_by_group.items()
+            for language_id, webinar_ids in languages.items()
+        ]
+        lines.sort(
+            key=lambda line: (
+                f.group_names[line[0]].order,
+                f.group_names[line[0]].code,
+                f.language_names[line[1]].order,
+                f.language_names[line[1]].code,
+            )
+        )
+        rows, links = [], []
+        for group_id, language_id, webinar_ids in lines:
+            delivered = f.delivered_count(webinar_ids, language_id)
+            rows.append(
+                (
+                    f.group_names[group_id].name,
+                    f.language_names[language_id].name,
+                    len(webinar_ids),
+                    delivered,
+                    _percent(delivered, len(webinar_ids)),
+                )
+            )
+            links.append(
+                _changelist(
+                    "delivery_deliveredlanguage", language__id__exact=language_id, webinar__id__in=_ids(webinar_ids)
+                )
+            )
+        not_recorded = [line.webinar.pk for line in f.held if line.webinar.pk not in f.delivered_languages]
+        note = _(
+            "A group asked for a language when one of its proposals behind a webinar held named it; "
+            "delivered as the Secretariat recorded after the webinar (live, interpreted, recording, "
+            "summary or slides)."
+        )
+        if not_recorded:
+            note += " " + ngettext(
+                "%(count)s webinar held has no languages recorded yet: it counts as delivered in none.",
+                "%(count)s webinars held have no languages recorded yet: they count as delivered in none.",
+                len(not_recorded),
+            ) % {"count": len(not_recorded)}
+        return Table(
+            key="languages_by_group",
+            title=_("Languages asked for and delivered, per regional group"),
+            columns=(
+                _("Regional group"),
+                _("Language"),
+                _("Webinars held that asked for it"),
+                _("Delivered in it"),
+                _("Share delivered (%)"),
+            ),
+            rows=tuple(rows),
+            links=tuple(links),
+            note=note,
+            empty_text=_("No webinar held came from a group's proposal naming a language."),
         )
 
     def proposals_section(self) -> Section:
@@ -534,6 +607,75 @@ class _Builder:
             ),
         )
 
+    def costs_section(self) -> Section:
+        """The plans' estimated costs against what the webinars held actually cost: the staff report only."""
+        f = self.figures
+        estimated, actual = f.estimated_total, f.actual_total
+        costs_link = _changelist("delivery_webinarcosts", webinar__id__in=self.held_ids)
+        items = (
+            (_("Expert's fee"), estimated.expert_fee, actual.expert_fee),
+            (_("Interpretation"), estimated.interpretation, actual.interpretation),
+            (_("Platform"), estimated.platform, actual.platform),
+            (_("Other costs"), None, actual.other),
+            (_("Total"), estimated.total, actual.total),
+        )
+        has_costs = bool(f.planned_costs or f.actual_costs)
+        by_item = Table(
+            key="costs",
+            title=_("Costs: estimated in the plan and actual"),
+            columns=(_("Item"), _("Estimated"), _("Actual"), _("Difference")),
+            rows=tuple(
+                (label, _money(planned), _money(spent), _difference(planned, spent))
+                for label, planned, spent in items
+                if has_costs
+            ),
+            links=tuple(costs_link for _item in items if has_costs),
+            chart=Chart(label_column=0, value_columns=(1, 2), title=_("Costs: estimated and actual")),
+            note=_(
+                "Estimated: the entries of the published plans, interpretation counted for each language "
+                "beyond the first; actual: as recorded after each webinar held. The plans estimate no other costs."
+            ),
+            empty_text=_("No plan estimated costs and no cost was recorded."),
+        )
+        rows, links = [], []
+        planned_for = {planned.webinar_id: planned for planned in f.planned_costs if planned.webinar_id}
+        for line in f.held:
+            planned = planned_for.get(line.webinar.pk)
+            spent = f.actual_costs.get(line.webinar.pk)
+            planned_total = planned.estimate.total if planned else None
+            spent_total = spent.total if spent else None
+            rows.append(
+                (
+                    line.webinar.title,
+                    _money(planned_total),
+                    _money(spent_total),
+                    _difference(planned_total, spent_total),
+                )
+            )
+            links.append(_change("webinars_webinar", line.webinar.pk))
+        held = set(f.held_ids)
+        for planned in f.planned_costs:
+            if planned.webinar_id not in held:
+                rows.append((planned.entry.title, _money(planned.estimate.total), None, None))
+                links.append(_change("planning_planentry", planned.entry.pk))
+        per_webinar = Table(
+            key="costs_webinars",
+            title=_("Costs per webinar: estimated and actual"),
+            columns=(_("Webinar"), _("Estimated"), _("Actual"), _("Difference")),
+            rows=tuple(rows),
+            links=tuple(links),
+            note=_(
+                "Webinars held, then the plan's entries not held in these years; "
+                "an empty cell is an estimate or a cost not recorded."
+            ),
+            empty_text=_("No webinar was held or planned."),
+        )
+        return Section(
+            title=_("Costs"),
+            paragraphs=(_("For the Secretariat: the costs are not published."),),
+            tables=(by_item, per_webinar),
+        )
+
     def suggestions_section(self) -> Section:
         f = self.figures
         shown = len(f.topic_suggestions)
@@ -577,30 +719,35 @@ def report_title(*, first_year: int, last_year: int) -> str:
     }
 
 
-def build_annual_report(figures: AnnualFigures, *, language: str) -> ReportDocument:
+def build_annual_report(figures: AnnualFigures, *, language: str, include_costs: bool = True) -> ReportDocument:
     """Write the report of these figures in one of the portal's languages.
 
     Titles, sentences, labels and the names of regions, languages, topics and webinars
     are all in that language (translated fields fall back as the catalogue does). The
-    document holds no date of its own: the same data gives the same report.
+    document holds no date of its own: the same data gives the same report. The report is
+    the Secretariat's (staff pages only) and holds the costs; a version for anyone else
+    is built with ``include_costs=False``, which leaves the costs section out.
     """
     with translation.override(language):
         builder = _Builder(figures)
+        sections = [
+            builder.plan_section(),
+            builder.topics_section(),
+            builder.regions_section(),
+            builder.proposals_section(),
+            builder.experts_section(),
+            builder.participants_section(),
+            builder.feedback_section(),
+            builder.followup_section(),
+        ]
+        if include_costs:
+            sections.append(builder.costs_section())
+        sections.append(builder.suggestions_section())
         return ReportDocument(
             title=report_title(first_year=figures.first_year, last_year=figures.last_year),
             subtitle=_("Report of the Secretariat to the committee"),
             language=language,
             intro=builder.intro(),
-            sections=(
-                builder.plan_section(),
-                builder.topics_section(),
-                builder.regions_section(),
-                builder.proposals_section(),
-                builder.experts_section(),
-                builder.participants_section(),
-                builder.feedback_section(),
-                builder.followup_section(),
-                builder.suggestions_section(),
-            ),
+            sections=tuple(sections),
             is_empty=figures.is_empty,
         )

@@ -22,6 +22,7 @@ from django.utils import timezone
 from delivery.selectors.followup import FollowUp, overdue_followups
 from outbox.models import Notice
 from participants.models import Registration
+from planning import costs
 from planning.models import AnnualPlan, PlanEntry
 from proposals.models import ConsultationCycle, Coordinator, Proposal
 from reporting.models import FollowUpAction
@@ -34,6 +35,7 @@ OUTBOX_LATEST = 5
 # How many overdue webinars and follow-up actions the page lists (the counts give the rest).
 FOLLOWUPS_LISTED = 10
 ACTIONS_LISTED = 10
+ESTIMATED_FIELDS = ("estimated_expert_fee", "estimated_interpretation", "estimated_platform")
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ class PlanStatus:
     capacity: int
     regions_without: tuple[Region, ...]
     budget: Decimal | None  # None: the plan sets no budget
-    cost: Decimal  # entries times the cost per webinar
+    cost: Decimal  # the entries' estimated costs (planning.costs)
 
     @property
     def is_over_capacity(self) -> bool:
@@ -99,6 +101,7 @@ class Dashboard:
     cycle: CycleStatus | None = None
     plan: PlanStatus | None = None
     webinars: list[Webinar] = field(default_factory=list)  # this month's, with `.registered` and `.waitlisted`
+    waiting_for_a_date: list[Webinar] = field(default_factory=list)  # to be scheduled or postponed
     outbox: OutboxStatus | None = None
     overdue_followups: list[FollowUp] = field(default_factory=list)  # missing items too long, oldest first
     overdue_followup_count: int = 0
@@ -199,18 +202,25 @@ def plan_status(plan: AnnualPlan) -> PlanStatus:
     only when the plan sets a budget or a cost (as for the solver).
     Three queries.
     """
-    entries = list(PlanEntry.objects.filter(plan=plan).values_list("pk", "region_id"))
-    served = {region_id for _pk, region_id in entries}
+    entries = list(
+        PlanEntry.objects.filter(plan=plan)
+        .annotate(language_count=Count("languages"))
+        .only("pk", "region", *ESTIMATED_FIELDS)
+        .order_by()
+    )
+    served = {entry.region_id for entry in entries}
     served.update(PlanEntry.regions.through.objects.filter(planentry__plan=plan).values_list("region_id", flat=True))
     regions_without = tuple(region for region in Region.objects.order_by("order", "code") if region.pk not in served)
-    uses_money = plan.budget > 0 or plan.cost_per_webinar > 0
+    budget = costs.plan_budget(
+        plan, (costs.entry_estimate(entry, plan, language_count=entry.language_count) for entry in entries)
+    )
     return PlanStatus(
         plan=plan,
         entries=len(entries),
         capacity=plan.capacity,
         regions_without=regions_without,
-        budget=plan.budget if uses_money else None,
-        cost=plan.cost_per_webinar * len(entries),
+        budget=budget.budget,
+        cost=budget.estimated.total,
     )
 
 
@@ -237,6 +247,16 @@ def webinars_this_month(*, now: datetime | None = None) -> list[Webinar]:
             waitlisted=Count("registrations", filter=Q(registrations__state=Registration.State.WAITLISTED)),
         )
         .order_by("starts_at", "pk")
+    )
+
+
+def webinars_waiting_for_a_date() -> list[Webinar]:
+    """Webinars published without a date (to be scheduled) or whose date was withdrawn
+    (postponed), by planned period: the scheduling screen's work list. One query."""
+    return list(
+        Webinar.objects.filter(status__in=[Webinar.Status.TO_BE_SCHEDULED, Webinar.Status.POSTPONED]).order_by(
+            "planned_period", "pk"
+        )
     )
 
 
@@ -270,6 +290,7 @@ def dashboard(*, now: datetime | None = None, sections: Iterable[str] = SECTIONS
         board.plan = plan_status(plan) if plan else None
     if "webinars" in board.shown:
         board.webinars = webinars_this_month(now=now)
+        board.waiting_for_a_date = webinars_waiting_for_a_date()
     if "outbox" in board.shown:
         board.outbox = outbox_status(now=now)
     if "followups" in board.shown:

@@ -10,6 +10,7 @@ not grow with the data (ten years hold 60 webinars and 30,000 registrations).
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -20,8 +21,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from modeltranslation.utils import build_localized_fieldname
 
+from delivery.models import DeliveredLanguage, WebinarCosts
 from participants.models import Registration
-from planning.models import AnnualPlan
+from planning import costs
+from planning.models import AnnualPlan, PlanEntry
 from proposals.models import ConsultationCycle, Proposal
 from webinars.country_regions import region_code
 from webinars.models import (
@@ -93,6 +96,29 @@ class Attendance:
 
 
 @dataclass(frozen=True)
+class ActualCosts:
+    """What a held webinar cost, as the Secretariat recorded it after the webinar."""
+
+    expert_fee: Decimal = Decimal("0")
+    interpretation: Decimal = Decimal("0")
+    platform: Decimal = Decimal("0")
+    other: Decimal = Decimal("0")
+
+    @property
+    def total(self) -> Decimal:
+        return self.expert_fee + self.interpretation + self.platform + self.other
+
+
+@dataclass(frozen=True)
+class PlannedCost:
+    """One entry of a year's published plan and what it was estimated to cost (planning.costs)."""
+
+    entry: PlanEntry
+    webinar_id: int | None
+    estimate: costs.Estimate
+
+
+@dataclass(frozen=True)
 class AnnualFigures:
     """The report's figures for a range of years (one year: first_year == last_year).
 
@@ -127,6 +153,14 @@ class AnnualFigures:
     to_improve_comments: tuple[Comment, ...] = ()
     topic_suggestions: tuple[Comment, ...] = ()
     topic_suggestion_count: int = 0
+    # Per regional group, per language: the held webinars whose plan entry answers a proposal of the
+    # group naming that language (its languages asked for).
+    languages_asked_by_group: dict[int, dict[int, tuple[int, ...]]] = field(default_factory=dict)
+    # Per held webinar with its languages recorded: the languages it was delivered in (delivery.DeliveredLanguage).
+    delivered_languages: dict[int, frozenset[int]] = field(default_factory=dict)
+    # The entries of the years' published plans with their estimates; the held webinars' actual costs.
+    planned_costs: tuple[PlannedCost, ...] = ()
+    actual_costs: dict[int, ActualCosts] = field(default_factory=dict)
     # The records the keys name, read once; their translated names follow the active language.
     region_names: dict[int, Region] = field(default_factory=dict)
     language_names: dict[int, Language] = field(default_factory=dict)
@@ -174,6 +208,24 @@ class AnnualFigures:
     @property
     def held_ids(self) -> tuple[int, ...]:
         return tuple(line.webinar.pk for line in self.held)
+
+    @property
+    def estimated_total(self) -> costs.Estimate:
+        return costs.add(planned.estimate for planned in self.planned_costs)
+
+    @property
+    def actual_total(self) -> ActualCosts:
+        lines = self.actual_costs.values()
+        return ActualCosts(
+            expert_fee=sum((line.expert_fee for line in lines), Decimal("0")),
+            interpretation=sum((line.interpretation for line in lines), Decimal("0")),
+            platform=sum((line.platform for line in lines), Decimal("0")),
+            other=sum((line.other for line in lines), Decimal("0")),
+        )
+
+    def delivered_count(self, webinar_ids: tuple[int, ...], language_id: int) -> int:
+        """How many of these webinars were delivered in the language."""
+        return sum(1 for pk in webinar_ids if language_id in self.delivered_languages.get(pk, ()))
 
     @property
     def is_empty(self) -> bool:
@@ -272,6 +324,10 @@ def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
         to_improve_comments=_latest_comments(participant_feedback, "to_improve", COMMENTS_SHOWN),
         topic_suggestions=_latest_comments(feedback, "topic_suggestion", SUGGESTIONS_SHOWN),
         topic_suggestion_count=feedback.exclude(topic_suggestion="").count(),
+        languages_asked_by_group=_languages_asked_by_group(held_ids),
+        delivered_languages=_delivered_languages(held_ids),
+        planned_costs=_planned_costs(years),
+        actual_costs=_actual_costs(held_ids),
         region_names=region_names,
         language_names=Language.objects.in_bulk(),
         group_names=RegionalGroup.objects.in_bulk(),
@@ -451,6 +507,66 @@ def _registrations_by_region(
             attended=sum(by_country[country].attended for country in countries),
         )
         for region_id, countries in countries_by_region.items()
+    }
+
+
+def _languages_asked_by_group(held_ids: list[int]) -> dict[int, dict[int, tuple[int, ...]]]:
+    """Per group and language, the held webinars asked for in it: the languages of the group's
+    proposals behind each webinar's plan entry (merged proposals are sources of the entry too)."""
+    rows = (
+        PlanEntry.proposals.through.objects.filter(planentry__webinar_id__in=held_ids)
+        .values_list("planentry__webinar_id", "proposal__group_id", "proposal__languages")
+        .distinct()
+    )
+    asked: dict[int, dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for webinar_id, group_id, language_id in rows:
+        if language_id is not None:  # a proposal that named no language asked for none
+            asked[group_id][language_id].add(webinar_id)
+    return {
+        group_id: {language_id: tuple(sorted(ids)) for language_id, ids in languages.items()}
+        for group_id, languages in asked.items()
+    }
+
+
+def _delivered_languages(held_ids: list[int]) -> dict[int, frozenset[int]]:
+    """The languages each held webinar was delivered in, for those whose languages are recorded."""
+    delivered: dict[int, set[int]] = defaultdict(set)
+    for webinar_id, language_id in DeliveredLanguage.objects.filter(webinar_id__in=held_ids).values_list(
+        "webinar_id", "language_id"
+    ):
+        delivered[webinar_id].add(language_id)
+    return {webinar_id: frozenset(ids) for webinar_id, ids in delivered.items()}
+
+
+def _planned_costs(years: range) -> tuple[PlannedCost, ...]:
+    """Every entry of the years' published plans with its estimate (the plan's rule for an entry never estimated)."""
+    entries = (
+        PlanEntry.objects.filter(plan__year__in=years, plan__state__in=PLAN_STATES)
+        .select_related("plan")
+        .annotate(language_count=Count("languages"))
+        .order_by("plan__year", "position", "pk")
+    )
+    return tuple(
+        PlannedCost(
+            entry=entry,
+            webinar_id=entry.webinar_id,
+            estimate=costs.entry_estimate(entry, entry.plan, language_count=entry.language_count),
+        )
+        for entry in entries
+    )
+
+
+def _actual_costs(held_ids: list[int]) -> dict[int, ActualCosts]:
+    return {
+        row["webinar_id"]: ActualCosts(
+            expert_fee=row["expert_fee"],
+            interpretation=row["interpretation"],
+            platform=row["platform"],
+            other=row["other"],
+        )
+        for row in WebinarCosts.objects.filter(webinar_id__in=held_ids).values(
+            "webinar_id", "expert_fee", "interpretation", "platform", "other"
+        )
     }
 
 

@@ -232,6 +232,9 @@ URLS: dict[str, Row] = {
     # participants: registration and the network (public, signed links), campaigns (Secretariat)
     "participants:webinar_register": public(kwargs=_scheduled_slug),
     "participants:webinar_registered": public(kwargs=_scheduled_slug),
+    # "Tell me when the date is set": a public form (the POST is walked in participants/tests/test_date_alerts.py)
+    "participants:date_alert": public(kwargs=_scheduled_slug),
+    "participants:date_alert_sent": public(kwargs=_scheduled_slug),
     "participants:registration_cancel": signed_link(
         kwargs=lambda s: {"token": forged({"r": s.registration.pk, "a": "x"})}
     ),
@@ -290,6 +293,25 @@ URLS: dict[str, Row] = {
         kwargs=lambda s: {"token": forged({"i": s.invitation.pk, "e": "x"})},
         data=lambda s: {"answer": "accept"},
     ),
+    "delivery:suggestion_list": secretariat("webinars.change_feedback"),
+    "delivery:suggestion_review": secretariat(
+        "webinars.change_feedback",
+        kwargs=lambda s: {"pk": s.feedback.pk, "decision": "publish"},
+        methods=POST,
+    ),
+    "delivery:webinar_schedule": secretariat(
+        "webinars.schedule_webinar",
+        kwargs=_scheduled_slug,
+        methods=GET_POST,
+        # Moving the scheduled webinar would tell its registrant.
+        data=lambda s: {
+            "date": (timezone.localdate() + timedelta(days=45)).isoformat(),
+            "time": "14:00",
+            "time_zone": "Europe/Zurich",
+            "despite_conflicts": "Moved by an intruder",
+            "action": "schedule",
+        },
+    ),
     "delivery:expert_roster": secretariat("webinars.view_expert"),
     "delivery:expert_detail": secretariat("webinars.view_expert", kwargs=lambda s: {"expert_id": s.expert.pk}),
     "delivery:expert_suggestions": secretariat("webinars.view_expert", kwargs=lambda s: {"webinar_id": s.scheduled.pk}),
@@ -331,6 +353,29 @@ URLS: dict[str, Row] = {
         "webinars.record_followup", kwargs=_held_slug, methods=POST, data=lambda s: {"value": "1"}
     ),
     "delivery:followup_announce": secretariat("webinars.record_followup", kwargs=_held_slug, methods=POST),
+    "delivery:followup_save_languages": secretariat(
+        "webinars.record_followup",
+        kwargs=_held_slug,
+        methods=POST,
+        data=lambda s: {
+            "languages-TOTAL_FORMS": "1",
+            "languages-INITIAL_FORMS": "0",
+            "languages-0-language": str(s.held.languages.first().pk),
+            "languages-0-has_slides": "on",
+        },
+    ),
+    "delivery:followup_save_costs": secretariat(
+        "webinars.record_followup",
+        kwargs=_held_slug,
+        methods=POST,
+        data=lambda s: {
+            "costs-expert_fee": "99999",
+            "costs-interpretation": "0",
+            "costs-platform": "0",
+            "costs-other": "0",
+            "costs-notes": "Written by an intruder",
+        },
+    ),
     # proposals: the coordinators' pages (the proposal in the URL is group A's draft)
     "proposals:dashboard": coordinator_page(is_coordinators_own=True),
     "proposals:adopt": coordinator_page(
@@ -353,6 +398,9 @@ URLS: dict[str, Row] = {
     "proposals:withdraw": coordinator_page(kwargs=_draft, methods=GET_POST),
     "proposals:move_part": coordinator_page(kwargs=_draft, methods=POST, data=lambda s: {"position": "1", "to": "2"}),
     "proposals:history": coordinator_page(kwargs=_draft),
+    # the webinars a group asked for (the held one answers group A's proposal) and their results
+    "proposals:group_webinars": coordinator_page(is_coordinators_own=True),
+    "proposals:group_webinar_results": coordinator_page(kwargs=_held_slug),
     # planning: the Secretariat's review and plan
     "planning:cycle_list": secretariat("proposals.view_proposal"),
     "planning:cycle_review": secretariat("proposals.view_proposal", kwargs=_cycle),
@@ -483,7 +531,9 @@ def build_sample() -> SimpleNamespace:
         webinar=s.held, title="Recording not yet published", is_published=False, published_at=None
     )
     s.answer = AnsweredQuestionFactory(webinar=s.held)
-    s.feedback = FeedbackFactory(webinar=s.held, useful=MARKERS["feedback comment"], expert_rating=5)
+    s.feedback = FeedbackFactory(
+        webinar=s.held, useful=MARKERS["feedback comment"], expert_rating=5, topic_suggestion="Patent pools"
+    )
 
     # People outside the Secretariat.
     s.registration = RegistrationFactory(webinar=s.scheduled, email=MARKERS["registrant e-mail"])
@@ -519,6 +569,8 @@ def build_sample() -> SimpleNamespace:
     s.plan = AnnualPlanFactory(year=s.cycle.target_year, cycle=s.cycle)
     s.entry = PlanEntryFactory(plan=s.plan)
     PlanEntryFactory(plan=s.plan)
+    # The held webinar answers group A's proposal: its full survey results are group A's to read.
+    PlanEntryFactory(plan=AnnualPlanFactory(year=s.cycle.target_year - 1), webinar=s.held).proposals.add(s.submitted_a)
     # A closed cycle without a plan (plan_start would make one), and one ready to approve.
     s.closed_cycle = ConsultationCycleFactory(
         target_year=s.cycle.target_year - 5,

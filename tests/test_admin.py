@@ -32,8 +32,14 @@ from delivery.models import DeliveredLanguage, ExpertInvitation, WebinarCosts
 from delivery.tests.factories import DeliveredLanguageFactory, ExpertInvitationFactory, WebinarCostsFactory
 from outbox.models import Notice
 from outbox.tests.factories import NoticeFactory
-from participants.models import Campaign, DateAlert, NetworkMember, Registration
-from participants.tests.factories import CampaignFactory, DateAlertFactory, NetworkMemberFactory, RegistrationFactory
+from participants.models import Campaign, DateAlert, DigestListing, NetworkMember, Registration
+from participants.tests.factories import (
+    CampaignFactory,
+    DateAlertFactory,
+    DigestListingFactory,
+    NetworkMemberFactory,
+    RegistrationFactory,
+)
 from planning.models import AnnualPlan, PlanEntry, ProposalMerge, SynergySuggestion
 from planning.tests.factories import (
     AnnualPlanFactory,
@@ -127,6 +133,7 @@ FACTORIES = {
     Campaign: CampaignFactory,
     Closure: ClosureFactory,
     DateAlert: DateAlertFactory,
+    DigestListing: DigestListingFactory,
     DeliveredLanguage: DeliveredLanguageFactory,
     WebinarCosts: WebinarCostsFactory,
 }

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import QueryDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -112,7 +112,10 @@ class TopicListFilter(django_filters.FilterSet):
         return queryset.filter(search_filter(value, WEBINAR_SEARCH_FIELDS, search_languages()))
 
     def filter_year(self, queryset, name, value):
-        return queryset.filter(starts_at__year=int(value))
+        """A webinar's year is its date's; without a date yet, its planned period's ("2027-Q2")."""
+        return queryset.filter(
+            Q(starts_at__year=int(value)) | Q(starts_at__isnull=True, planned_period__startswith=f"{int(value)}-")
+        )
 
     def filter_region(self, queryset, name, value):
         links = Webinar.regions.through.objects.filter(webinar=OuterRef("pk"), region__code=value)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import (
+    Avg,
     BooleanField,
     CharField,
     Count,
@@ -34,17 +35,20 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, ExtractYear, Greatest, Least, RowNumber
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from webinars.models import (
     AnsweredQuestion,
     Expert,
+    Feedback,
     Language,
     Material,
     Region,
     RegionalGroup,
     ScopeArea,
     Series,
+    SuggestionReview,
     Webinar,
 )
 from webinars.page_cache import catalogue_version
@@ -178,8 +182,9 @@ def reference_data() -> Reference:
 
 
 # Webinars still to come, as the topic list's "scheduled" part shows them: a postponed one
-# stays there (without a date) until it is scheduled again or cancelled.
-UPCOMING_STATUSES = (Webinar.Status.SCHEDULED, Webinar.Status.POSTPONED)
+# stays there (without a date) until it is scheduled again or cancelled; one to be scheduled
+# shows there with its planned month or quarter ("date to be announced") until it has a date.
+UPCOMING_STATUSES = (Webinar.Status.SCHEDULED, Webinar.Status.POSTPONED, Webinar.Status.TO_BE_SCHEDULED)
 
 
 def listed_webinars() -> QuerySet[Webinar]:
@@ -195,6 +200,7 @@ def _card_columns() -> list[str]:
         "slug",
         "status",
         "starts_at",
+        "planned_period",
         "series_position",
         *translated_columns("title"),
         "series__id",
@@ -238,8 +244,11 @@ def held_part(queryset: QuerySet[Webinar]) -> QuerySet[Webinar]:
 
 
 def scheduled_part(queryset: QuerySet[Webinar]) -> QuerySet[Webinar]:
-    """Scheduled webinars, soonest first, then the postponed ones awaiting their new date."""
-    return _card_rows(queryset.filter(status__in=UPCOMING_STATUSES)).order_by(F("starts_at").asc(nulls_last=True), "pk")
+    """Scheduled webinars, soonest first, then those awaiting a date: by planned period, the
+    postponed ones (no period) first."""
+    return _card_rows(queryset.filter(status__in=UPCOMING_STATUSES)).order_by(
+        F("starts_at").asc(nulls_last=True), "planned_period", "pk"
+    )
 
 
 @dataclass
@@ -423,9 +432,27 @@ def public_series(*, slug: str) -> Series:
 # --- Feeds ---------------------------------------------------------------------------------------
 
 
-def calendar_webinars(queryset: QuerySet[Webinar]) -> QuerySet[Webinar]:
-    """Scheduled webinars for the iCalendar feed, soonest first."""
-    return queryset.filter(status=Webinar.Status.SCHEDULED).select_related("topic").order_by("starts_at", "pk")
+# A cancelled webinar stays in the iCalendar feed, marked cancelled, until this many days after
+# the date it had: a webinar that vanished from a feed would stay in some subscribers' calendars.
+CANCELLED_IN_FEED_DAYS = 30
+
+
+def calendar_webinars(queryset: QuerySet[Webinar] | None = None, *, now=None) -> QuerySet[Webinar]:
+    """The iCalendar feed's webinars, soonest first: the scheduled ones, and the cancelled ones
+    until CANCELLED_IN_FEED_DAYS after their date, so subscribed calendars see them cancelled.
+
+    A postponed webinar has no date to show: leaving the feed takes it out of calendars until
+    its new date brings it back (same UID, higher SEQUENCE).
+    """
+    kept_since = (now or timezone.now()) - timezone.timedelta(days=CANCELLED_IN_FEED_DAYS)
+    queryset = Webinar.objects.public() if queryset is None else queryset
+    return (
+        queryset.filter(
+            Q(status=Webinar.Status.SCHEDULED) | Q(status=Webinar.Status.CANCELLED, starts_at__gte=kept_since)
+        )
+        .select_related("topic")
+        .order_by("starts_at", "pk")
+    )
 
 
 def newly_published_materials(*, limit: int = 30) -> QuerySet[Material]:
@@ -453,3 +480,122 @@ def published_material_file(*, pk: int) -> Material:
     return get_object_or_404(
         Material.objects.filter(is_published=True, webinar__in=Webinar.objects.public()).exclude(file=""), pk=pk
     )
+
+
+# --- Feedback of the survey ----------------------------------------------------------------------
+
+# The ratings of the survey, in the order pages show them.
+RATING_FIELDS = ("overall_rating", "relevance_rating", "content_rating", "expert_rating")
+RATING_VALUES = (5, 4, 3, 2, 1)
+RATING_LABELS = {
+    "overall_rating": pgettext_lazy("rating of a webinar", "Overall"),
+    "relevance_rating": pgettext_lazy("rating of a webinar", "Relevance to one's work"),
+    "content_rating": pgettext_lazy("rating of a webinar", "Content"),
+    "expert_rating": pgettext_lazy("rating of a webinar", "The expert's presentation"),
+}
+
+
+@dataclass(frozen=True)
+class RatingShare:
+    """How many answers gave this overall rating, and their share of all answers (a whole percent)."""
+
+    rating: int
+    count: int
+    percent: int
+
+
+@dataclass(frozen=True)
+class FeedbackFigures:
+    """A webinar's survey in figures: answers, average ratings (None when nobody gave one), the
+    spread of the overall rating (5 down to 1) and the topic suggestions the page may show."""
+
+    answers: int
+    averages: dict[str, float | None]
+    distribution: tuple[RatingShare, ...]
+    suggestions: tuple[str, ...] = ()
+    participants: int = 0
+    experts: int = 0
+
+    @property
+    def average_rows(self) -> list[tuple[str, str, float]]:
+        """(field, label, average) of the ratings someone gave, in RATING_FIELDS order."""
+        return [
+            (name, RATING_LABELS[name], self.averages[name])
+            for name in RATING_FIELDS
+            if self.averages.get(name) is not None
+        ]
+
+
+def _figures(feedback: QuerySet, *, suggestions: Iterable[str] = ()) -> FeedbackFigures:
+    """Counts, averages and the spread of overall ratings in one aggregate query."""
+    row = feedback.aggregate(
+        answers=Count("pk"),
+        participants=Count("pk", filter=Q(source=Feedback.Source.PARTICIPANT)),
+        experts=Count("pk", filter=Q(source=Feedback.Source.EXPERT)),
+        **{f"avg_{name}": Avg(name) for name in RATING_FIELDS},
+        **{f"rated_{value}": Count("pk", filter=Q(overall_rating=value)) for value in RATING_VALUES},
+    )
+    answers = row["answers"]
+    return FeedbackFigures(
+        answers=answers,
+        participants=row["participants"],
+        experts=row["experts"],
+        averages={name: row[f"avg_{name}"] for name in RATING_FIELDS},
+        distribution=tuple(
+            RatingShare(
+                rating=value,
+                count=row[f"rated_{value}"],
+                percent=round(100 * row[f"rated_{value}"] / answers) if answers else 0,
+            )
+            for value in RATING_VALUES
+        ),
+        suggestions=tuple(suggestions),
+    )
+
+
+def public_feedback(webinar: Webinar) -> FeedbackFigures | None:
+    """What a held webinar's public page shows of its survey, or None.
+
+    The strategy makes feedback available to member states, so every visitor sees the figures,
+    but only the participants' (the expert, named on the page, does not rate their own talk)
+    and only from PORTAL_FEEDBACK_MIN_ANSWERS answers, so that nobody's answer can be told
+    apart. No comment is ever shown, nor who answered; topic suggestions only once the
+    Secretariat has published them. Two queries.
+    """
+    if webinar.status != Webinar.Status.HELD:
+        return None
+    answers = Feedback.objects.filter(webinar_id=webinar.pk, source=Feedback.Source.PARTICIPANT)
+    figures = _figures(answers)
+    if figures.answers < max(1, settings.PORTAL_FEEDBACK_MIN_ANSWERS):
+        return None
+    published = (
+        Feedback.objects.filter(webinar_id=webinar.pk, suggestion_review=SuggestionReview.PUBLISHED)
+        .exclude(topic_suggestion="")
+        .order_by("pk")
+        .values_list("topic_suggestion", flat=True)
+    )
+    return FeedbackFigures(
+        answers=figures.answers,
+        participants=figures.participants,
+        averages=figures.averages,
+        distribution=figures.distribution,
+        suggestions=tuple(published),
+    )
+
+
+def full_feedback(webinar: Webinar) -> tuple[FeedbackFigures, list]:
+    """Every answer of a webinar's survey in figures, and the answers that hold a comment or a
+    suggestion (oldest first): what the groups that asked for the webinar read. Two queries."""
+    answers = Feedback.objects.filter(webinar_id=webinar.pk)
+    comments = list(
+        answers.exclude(useful="", to_improve="", topic_suggestion="")
+        .only("pk", "source", "overall_rating", "useful", "to_improve", "topic_suggestion", "submitted_at")
+        .order_by("submitted_at", "pk")
+    )
+    suggestions = [item.topic_suggestion for item in comments if item.topic_suggestion]
+    return _figures(answers, suggestions=suggestions), comments
+
+
+def with_feedback_figures(queryset: QuerySet[Webinar]) -> QuerySet[Webinar]:
+    """Each webinar with its number of answers and average overall rating (for lists: one query)."""
+    return queryset.annotate(feedback_answers=Count("feedback"), feedback_overall=Avg("feedback__overall_rating"))

@@ -170,12 +170,15 @@ def webinar_detail(request, slug):
         {
             "webinar": webinar,
             "registration_offer": participant_selectors.registration_offer(webinar),
+            "date_alert_offer": participant_selectors.date_alert_offer(webinar),
             "series_parts": parts,
             "previous_part": previous_part,
             "next_part": next_part,
             "recordings": [m for m in materials if m.kind == m.Kind.RECORDING],
             "slides": [m for m in materials if m.kind == m.Kind.SLIDES],
             "other_materials": [m for m in materials if m.kind == m.Kind.OTHER],
+            # The survey's figures, from enough answers; suggested topics once published.
+            "feedback": selectors.public_feedback(webinar),
         },
     )
 
@@ -202,9 +205,11 @@ def series_detail(request, slug):
 
 
 def calendar_feed(request):
-    """The scheduled webinars as a calendar to subscribe to, filtered like the list."""
+    """The scheduled webinars as a calendar to subscribe to, filtered like the list; cancelled
+    ones stay a while, marked cancelled, so subscribed calendars drop them."""
     query = read_list_query(request.GET)
-    filterset = TopicListFilter(query.filters, reference=selectors.reference_data())
-    webinars = selectors.calendar_webinars(filterset.qs)
-    body = build_calendar(webinars, request=request, name=_("Technical assistance webinars"))
+    filterset = TopicListFilter(
+        query.filters, reference=selectors.reference_data(), queryset=selectors.calendar_webinars()
+    )
+    body = build_calendar(filterset.qs, request=request, name=_("Technical assistance webinars"))
     return calendar_response(body)

@@ -193,3 +193,21 @@ def test_load_rounds_add_up_into_one_result():
     assert (total.requests, total.duration, total.rps) == (3, 4.0, 0.75)
     with pytest.raises(LoadError, match="1 bad responses"):
         total.raise_for_errors()
+
+
+@pytest.mark.django_db
+def test_digest_bench_queues_one_digest_per_member_and_leaves_nothing_behind(monkeypatch):
+    from bench import bench_digest
+    from outbox.models import Notice
+    from participants.models import NetworkMember
+
+    monkeypatch.setattr(bench_digest, "MEMBERS", 60)
+    figures = {}
+
+    bench_digest.run(lambda name, value, unit: figures.setdefault(name, (value, unit)))
+
+    assert set(figures) == {"digest_60_queue_s", "digest_60_rss_mb"}
+    assert figures["digest_60_queue_s"][1] == "s" and figures["digest_60_rss_mb"][1] == "MB"
+    assert not NetworkMember.objects.exists()
+    assert not Notice.objects.exists()
+    assert not Webinar.objects.exists()

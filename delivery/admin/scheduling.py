@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from delivery.permissions import can_schedule_webinar, schedule_changes_for
 from delivery.selectors.scheduling import people_concerned
 from delivery.services import scheduling
+from participants.services.alerts import tell_date_set
 from portal.permissions import MissingPermission
 
 
@@ -30,6 +31,13 @@ class WebinarDateForm(forms.Form):
 
 def _status_url(webinar_pk, change: str) -> str:
     return reverse("admin:webinars_webinar_status", kwargs={"object_id": webinar_pk, "change": change})
+
+
+DATED_CHANGES = (scheduling.SCHEDULE, scheduling.MOVE)
+
+
+def _screen_url(webinar) -> str:
+    return reverse("delivery:webinar_schedule", kwargs={"slug": webinar.slug})
 
 
 def _status_action(change: str, description):
@@ -66,7 +74,25 @@ class WebinarSchedulingAdminMixin:
 
     def get_readonly_fields(self, request, obj=None):
         own = ("status", "starts_at") if obj is not None else ("status",)
-        return (*super().get_readonly_fields(request, obj), *own)
+        return (*super().get_readonly_fields(request, obj), *own, "date_conflicts_summary")
+
+    @admin.display(description=_("Date kept despite conflicts"))
+    def date_conflicts_summary(self, webinar) -> str:
+        """The conflicts someone accepted for the current date, and their reason ("-" for none)."""
+        if webinar is None or not webinar.date_conflicts_accepted:
+            return "-"
+        named = "; ".join(str(conflict.get("message", "")) for conflict in webinar.date_conflicts_accepted)
+        return gettext("%(conflicts)s Reason: “%(reason)s”") % {
+            "conflicts": named,
+            "reason": webinar.date_conflicts_reason,
+        }
+
+    def save_related(self, request, form, formsets, change):
+        """An expert put on a scheduled webinar here opens its registration: the people who
+        asked to be told the date are told, as when an expert accepts an invitation."""
+        super().save_related(request, form, formsets, change)
+        if change:
+            tell_date_set(webinar=form.instance)
 
     def get_urls(self):
         own = [
@@ -81,8 +107,13 @@ class WebinarSchedulingAdminMixin:
     def change_view(self, request, object_id, form_url="", extra_context=None):
         webinar = self.get_object(request, unquote(object_id))
         changes = schedule_changes_for(request.user, webinar) if webinar is not None else []
+        # A date is chosen on the scheduling screen: slots, capitals' clocks, conflicts named.
         buttons = [
-            {"change": change, "label": scheduling.CHANGE_LABELS[change], "url": _status_url(webinar.pk, change)}
+            {
+                "change": change,
+                "label": scheduling.CHANGE_LABELS[change],
+                "url": _screen_url(webinar) if change in DATED_CHANGES else _status_url(webinar.pk, change),
+            }
             for change in changes
         ]
         return super().change_view(request, object_id, form_url, {**(extra_context or {}), "status_buttons": buttons})
@@ -130,6 +161,7 @@ class WebinarSchedulingAdminMixin:
             "form": form,
             "media": self.media + (form.media if form is not None else forms.Media()),
             "refusal": refusal,
+            "screen_url": _screen_url(webinar) if needs_date else "",
             "tells_people": scheduling.tells_people(webinar, change),
             "experts": sum(1 for person in people if person.is_expert),
             "waitlisted": sum(1 for person in people if person.is_waitlisted),

@@ -5,20 +5,23 @@ change goes through the service of the app that owns its rule.
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import (
     TabbedDjangoJqueryTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
 
+from delivery.admin.delivered import DeliveredLanguageInline, save_delivered_languages
 from delivery.admin.experts import expert_screen_link
 from delivery.admin.scheduling import STATUS_ACTIONS, WebinarSchedulingAdminMixin
+from delivery.models import DeliveredLanguage
 from delivery.permissions import can_send_survey, can_view_experts
-from delivery.services import followup
+from delivery.services import followup, survey
 from delivery.uploads import check_material_file
 from delivery.views.survey import send_survey_to_experts, send_survey_to_participants
 from participants.admin.registration import WebinarRegistrationAdminMixin, upload_attendance
@@ -133,7 +136,7 @@ class WebinarAdmin(WebinarSchedulingAdminMixin, WebinarRegistrationAdminMixin, T
     filter_horizontal = ("regions", "languages")
     # The counts are the registration and attendance services' to keep.
     readonly_fields = ("created_at", "updated_at", "registration_count", "attendance_count", expert_screen_link)
-    inlines = [MaterialInline, AnsweredQuestionInline]
+    inlines = [MaterialInline, AnsweredQuestionInline, DeliveredLanguageInline]
     actions = [*STATUS_ACTIONS, send_survey_to_experts, send_survey_to_participants, upload_attendance]
     formfield_overrides = HTTPS_LINKS
     fieldsets = (
@@ -145,6 +148,8 @@ class WebinarAdmin(WebinarSchedulingAdminMixin, WebinarRegistrationAdminMixin, T
                 "fields": (
                     "status",
                     "starts_at",
+                    "planned_period",
+                    "date_conflicts_summary",
                     "duration_minutes",
                     "format",
                     "join_url",
@@ -173,12 +178,17 @@ class WebinarAdmin(WebinarSchedulingAdminMixin, WebinarRegistrationAdminMixin, T
         ]
 
     def get_inlines(self, request, obj):
-        """A new webinar is planned: its materials come once it has been held."""
+        """A new webinar is planned: its materials come once it has been held, its languages
+        delivered once it is held."""
         inlines = super().get_inlines(request, obj)
+        if obj is None or obj.status != Webinar.Status.HELD:
+            inlines = [inline for inline in inlines if inline is not DeliveredLanguageInline]
         return inlines if obj is not None else [inline for inline in inlines if inline is not MaterialInline]
 
     def save_formset(self, request, form, formset, change):
-        """Materials go through the follow-up service, as on the follow-up screen."""
+        """Materials and languages delivered go through the follow-up services, as on the follow-up screen."""
+        if formset.model is DeliveredLanguage:
+            return save_delivered_languages(formset, actor=request.user)
         if formset.model is not Material:
             return super().save_formset(request, form, formset, change)
         materials = formset.save(commit=False)
@@ -221,10 +231,54 @@ class AnsweredQuestionAdmin(TabbedDjangoJqueryTranslationAdmin):
 
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
-    list_display = ("webinar", "source", "expert", "overall_rating", "content_rating", "expert_rating", "submitted_at")
-    list_filter = ("source", "overall_rating", ("topic_suggestion", admin.EmptyFieldListFilter), "webinar")
+    list_display = (
+        "webinar",
+        "source",
+        "expert",
+        "overall_rating",
+        "content_rating",
+        "expert_rating",
+        "suggestion_review",
+        "submitted_at",
+    )
+    list_filter = (
+        "source",
+        "overall_rating",
+        "suggestion_review",
+        ("topic_suggestion", admin.EmptyFieldListFilter),
+        "webinar",
+    )
     list_select_related = ("webinar", "expert")
     search_fields = ("useful", "to_improve", "topic_suggestion", *in_every_language("webinar__title"))
     date_hierarchy = "submitted_at"
     autocomplete_fields = ("webinar", "expert")
-    readonly_fields = ("submitted_at",)
+    # Publishing a suggested topic goes through the moderation service (the actions below).
+    readonly_fields = ("suggestion_review", "submitted_at")
+    actions = ("publish_suggestions", "hide_suggestions")
+
+    def _review(self, request, queryset, decision: str) -> None:
+        done, refused = 0, []
+        for feedback in queryset.order_by("pk"):
+            try:
+                survey.review_suggestion(feedback=feedback, decision=decision, actor=request.user)
+            except ValidationError as error:
+                refused.append(f"#{feedback.pk}: {' '.join(error.messages)}")
+            else:
+                done += 1
+        if done:
+            self.message_user(
+                request,
+                ngettext("%(count)d suggested topic reviewed.", "%(count)d suggested topics reviewed.", done)
+                % {"count": done},
+                messages.SUCCESS,
+            )
+        if refused:
+            self.message_user(request, "; ".join(refused), messages.WARNING)
+
+    @admin.action(description=_("Publish the suggested topics on the webinars' pages"), permissions=["change"])
+    def publish_suggestions(self, request, queryset):
+        self._review(request, queryset, survey.PUBLISH)
+
+    @admin.action(description=_("Keep the suggested topics off the webinars' pages"), permissions=["change"])
+    def hide_suggestions(self, request, queryset):
+        self._review(request, queryset, survey.HIDE)

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from delivery.services.experts import MAX_DECLINE_REASON
+from delivery.services.experts import MAX_AVAILABILITY_NOTE, MAX_DECLINE_REASON
 from webinars.models import Expert, Language, Region, ScopeArea
 
 
@@ -40,6 +40,35 @@ class InviteForm(forms.Form):
         max_length=2000,
         required=False,
     )
+
+
+class AcceptForm(forms.Form):
+    """What an accepting expert may say of their availability; all optional."""
+
+    available_from = forms.DateField(
+        label=_("Available from (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    available_until = forms.DateField(
+        label=_("Available until (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    availability_note = forms.CharField(
+        label=_("Anything the Secretariat should know about your availability (optional)"),
+        help_text=_("For example: not on Mondays, or mornings only. Only the Secretariat reads it."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=MAX_AVAILABILITY_NOTE,
+        required=False,
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        first, last = cleaned_data.get("available_from"), cleaned_data.get("available_until")
+        if first and last and last < first:
+            self.add_error("available_until", _("The last day you are available comes on or after the first."))
+        return cleaned_data
 
 
 class DeclineForm(forms.Form):

@@ -31,6 +31,7 @@ class FeedbackSurveyForm(forms.Form):
     """Ratings from 1 to 5 and three open questions; an expert does not rate the expert."""
 
     overall_rating = _rating(_("Overall, how would you rate the webinar?"))
+    relevance_rating = _rating(_("How relevant was it to your work?"), required=False)
     content_rating = _rating(_("How would you rate its content?"))
     expert_rating = _rating(_("How would you rate the expert's presentation?"))
     useful = forms.CharField(label=_("What was useful?"), required=False, max_length=4000, widget=forms.Textarea)
@@ -41,6 +42,10 @@ class FeedbackSurveyForm(forms.Form):
         label=_("Which topics would you suggest for future webinars?"),
         required=False,
         max_length=2000,
+        help_text=_(
+            "After reading them, the Secretariat may list suggested topics on the webinar's public page, "
+            "never with who suggested them. Your other answers are never made public."
+        ),
         widget=forms.Textarea,
     )
 
@@ -50,6 +55,7 @@ class FeedbackSurveyForm(forms.Form):
             self.fields[name].widget.attrs["rows"] = 3
         if source == Feedback.Source.EXPERT:
             del self.fields["expert_rating"]
+            del self.fields["relevance_rating"]
 
 
 def parse_addresses(text: str) -> tuple[list[str], list[str]]:

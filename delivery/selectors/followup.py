@@ -1,7 +1,7 @@
 """Where a held webinar's follow-up stands (the checklist, the overdue ones) and who hears of its materials.
 
 The Secretariat works through a checklist per held webinar (recording, slides, summary,
-answers, survey sent, report figures); a webinar whose list is still incomplete some days
+answers, survey sent, report figures, languages delivered); a webinar whose list is still incomplete some days
 after it was held (PORTAL_FOLLOWUP_OVERDUE_DAYS) is flagged, on the follow-up list and on
 the Secretariat's dashboard.
 """
@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
+from delivery.models import DeliveredLanguage
+from delivery.selectors.survey import survey_progress
 from outbox.addresses import message_language
 from outbox.models import Notice
 from participants.models import NetworkMember, Registration
@@ -35,6 +37,7 @@ CHECKLIST_LABELS = {
     "answers": gettext_lazy("Answers to questions left open published (or none left open)"),
     "survey_sent": gettext_lazy("Feedback survey sent"),
     "report_figures": gettext_lazy("Attendance entered for the report"),
+    "languages_delivered": gettext_lazy("Languages delivered recorded"),
 }
 
 
@@ -85,6 +88,7 @@ def with_followup_facts(queryset: QuerySet[Webinar]) -> QuerySet[Webinar]:
             has_published_slides=Exists(published.filter(kind=Material.Kind.SLIDES)),
             has_published_answers=Exists(AnsweredQuestion.objects.filter(webinar=OuterRef("pk"), is_published=True)),
             has_survey_notice=Exists(survey_notices),
+            has_delivered_languages=Exists(DeliveredLanguage.objects.filter(webinar=OuterRef("pk"))),
         )
     )
 
@@ -123,8 +127,9 @@ def _items(webinar: Webinar) -> list[ChecklistItem]:
             webinar.has_published_answers or webinar.has_no_open_questions,
             _("No questions were left open") if webinar.has_no_open_questions else "",
         ),
-        "survey_sent": (webinar.has_survey_notice, ""),
+        "survey_sent": (webinar.has_survey_notice, survey_progress(webinar, now=timezone.now())),
         "report_figures": (webinar.attendance_count > 0, ""),
+        "languages_delivered": (webinar.has_delivered_languages, ""),
     }
     return [
         ChecklistItem(key=key, label=str(CHECKLIST_LABELS[key]), is_done=is_done, detail=detail)

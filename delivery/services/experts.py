@@ -6,6 +6,8 @@ public page shows an expert's name, title and biography once they accept. The ro
 the suggestions and the year's balance are read in ``delivery.selectors.experts``.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,6 +21,7 @@ from delivery.selectors.experts import expert_language
 from outbox.addresses import absolute_url, configured_secretariat_addresses, distinct_addresses, staff_addresses
 from outbox.models import Notice
 from outbox.services import queue_notice
+from participants.services.alerts import tell_date_set
 from portal import signing
 from portal.permissions import require_permission
 from portal.signing import InvalidLink
@@ -29,6 +32,7 @@ from webinars.time_zones import geneva_time_text
 # payload and in the outbox keys of answers: it may never change.
 INVITATION_SALT = signing.EXPERT_INVITATION.salt
 MAX_DECLINE_REASON = 2000
+MAX_AVAILABILITY_NOTE = 500
 
 # Webinars that take no more invitations nor answers: nobody gives them any more.
 CLOSED_STATUSES = (Webinar.Status.HELD, Webinar.Status.CANCELLED)
@@ -175,14 +179,29 @@ def _queue_answer_notices(invitation: ExpertInvitation) -> None:
 
 
 @transaction.atomic
-def answer_invitation(*, token: str, accept: bool, reason: str = "") -> ExpertInvitation:
+def answer_invitation(
+    *,
+    token: str,
+    accept: bool,
+    reason: str = "",
+    available_from: date | None = None,
+    available_until: date | None = None,
+    availability_note: str = "",
+) -> ExpertInvitation:
     """Record the expert's answer from their signed link and tell the Secretariat.
 
-    Accepting puts the expert on the webinar (and so on its public page); declining
-    records the optional reason. A link answers once: a second answer changes nothing
-    and raises InvitationClosed with the first one; a forged or expired link raises
-    InvalidLink. A webinar cancelled or held meanwhile takes no answer.
+    Accepting puts the expert on the webinar (and so on its public page), with the days
+    they say they are available, if they say (the scheduling screen names a date outside
+    them); if the webinar already has its date, registration opens, and the people who
+    asked to be told are told. Declining records the optional reason. A link answers once:
+    a second answer changes nothing and raises InvitationClosed with the first one; a
+    forged or expired link raises InvalidLink. A webinar cancelled or held meanwhile takes
+    no answer.
     """
+    if accept and available_from and available_until and available_until < available_from:
+        raise ValidationError(
+            _("The last day you are available comes on or after the first."), code="availability_order"
+        )
     invitation = invitation_from_token(token)
     invitation = (
         ExpertInvitation.objects.select_for_update(of=("self",))
@@ -200,6 +219,8 @@ def answer_invitation(*, token: str, accept: bool, reason: str = "") -> ExpertIn
         )
     if accept:
         invitation.change_state(ExpertInvitation.State.ACCEPTED)
+        invitation.available_from, invitation.available_until = available_from, available_until
+        invitation.availability_note = (availability_note or "").strip()[:MAX_AVAILABILITY_NOTE]
         webinar.experts.add(invitation.expert)
     else:
         invitation.change_state(ExpertInvitation.State.DECLINED)
@@ -207,8 +228,20 @@ def answer_invitation(*, token: str, accept: bool, reason: str = "") -> ExpertIn
         # Attached meanwhile in the admin? A refusal takes them off the public page.
         webinar.experts.remove(invitation.expert)
     invitation.answered_at = timezone.now()
-    invitation.save(update_fields=["state", "decline_reason", "answered_at"])
+    invitation.save(
+        update_fields=[
+            "state",
+            "decline_reason",
+            "answered_at",
+            "available_from",
+            "available_until",
+            "availability_note",
+        ]
+    )
     _queue_answer_notices(invitation)
+    if accept:
+        # A scheduled webinar waiting for its expert opens for registration now.
+        tell_date_set(webinar=webinar)
     return invitation
 
 

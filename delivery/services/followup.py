@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from delivery.selectors.followup import materials_audience
+from delivery.services import survey
 from delivery.uploads import check_material_file
 from outbox.addresses import absolute_url
 from outbox.models import Notice
@@ -121,12 +122,14 @@ def add_material(
 def publish_material(*, material: Material, actor) -> Material:
     """Show a material on the public page; publishing dates it (the feed of new materials uses the date)."""
     require_permission(actor, RECORD_PERMISSION)
-    _held(material.webinar)
+    webinar = _held(material.webinar)
     material = Material.objects.select_for_update().get(pk=material.pk)
     if not material.is_published:
         material.is_published = True
         material.published_at = timezone.now()
         material.save(update_fields=["is_published", "published_at"])
+        if material.kind == Material.Kind.RECORDING:  # registrants who did not attend are told
+            survey.recording_published(webinar=webinar)
     return material
 
 

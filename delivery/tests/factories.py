@@ -1,7 +1,19 @@
+from datetime import datetime, time, timedelta
+
 import factory
+from django.utils import timezone
 
 from delivery.models import DeliveredLanguage, ExpertInvitation, WebinarCosts
 from webinars.tests.factories import ExpertFactory, HeldWebinarFactory, LanguageFactory
+
+
+def working_slot(*, days: int = 30, hour: int = 14):
+    """A start time the scheduling rules accept for a webinar whose regions have no capital:
+    the first working day at least ``days`` ahead, at ``hour`` in Geneva (office hours)."""
+    day = timezone.localdate() + timedelta(days=days)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return timezone.make_aware(datetime.combine(day, time(hour)))
 
 
 class ExpertInvitationFactory(factory.django.DjangoModelFactory):

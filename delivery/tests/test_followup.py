@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from accounts.tests.factories import StaffFactory, UserFactory
 from delivery.selectors.followup import followup_of, overdue_followups
 from delivery.services import followup
+from delivery.tests.factories import DeliveredLanguageFactory
 from outbox.models import Notice
 from participants.models import NetworkMember, Registration
 from participants.tests.factories import NetworkMemberFactory, RegistrationFactory
@@ -57,6 +58,7 @@ def _complete(webinar: Webinar) -> Webinar:
     MaterialFactory(webinar=webinar, kind=Material.Kind.RECORDING)
     MaterialFactory(webinar=webinar, kind=Material.Kind.SLIDES, title="Slides")
     AnsweredQuestionFactory(webinar=webinar)
+    DeliveredLanguageFactory(webinar=webinar, language=LanguageFactory(code="en"))
     webinar.summary_en = "What was said."
     webinar.attendance_count = 42
     webinar.save()
@@ -88,6 +90,7 @@ def test_a_fresh_held_webinar_misses_every_item():
         "answers": False,
         "survey_sent": False,
         "report_figures": False,
+        "languages_delivered": False,
     }
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from accounts.tests.factories import SecretariatFactory
 from delivery.models import ExpertInvitation
 from delivery.services import scheduling
-from delivery.tests.factories import ExpertInvitationFactory
+from delivery.tests.factories import ExpertInvitationFactory, working_slot
 from outbox.models import Notice
 from participants.models import Registration
 from participants.tests.factories import RegistrationFactory
@@ -162,7 +162,7 @@ def test_the_public_page_and_the_topic_list_say_a_postponed_webinar_awaits_its_n
 
 def test_a_postponed_webinar_scheduled_again_tells_everyone_the_new_date_and_opens_registration(officer, audience):
     scheduling.postpone_webinar(webinar=audience.webinar, actor=officer)
-    new_date = timezone.now() + timedelta(days=60)
+    new_date = working_slot(days=60)
 
     result = scheduling.schedule_webinar(webinar=audience.webinar, starts_at=new_date, actor=officer)
 
@@ -310,9 +310,11 @@ def test_the_change_page_offers_the_allowed_changes_to_a_programme_officer(clien
 
     page = client.get(reverse("admin:webinars_webinar_change", args=[audience.webinar.pk])).content.decode()
 
-    for change in ("move", "postpone", "cancel"):
+    # A new date is chosen on the scheduling screen; the other changes have their admin page.
+    assert reverse("delivery:webinar_schedule", args=[audience.webinar.slug]) in page
+    for change in ("postpone", "cancel"):
         assert status_url(audience.webinar, change) in page
-    for change in ("schedule", "held"):
+    for change in ("schedule", "move", "held"):
         assert status_url(audience.webinar, change) not in page
 
 
@@ -410,7 +412,7 @@ def test_a_place_freed_while_postponed_goes_to_the_first_person_waiting_once_the
     scheduling.postpone_webinar(webinar=audience.webinar, actor=officer)
     cancel_registration(registration=audience.registered[0], actor=None)
 
-    scheduling.schedule_webinar(webinar=audience.webinar, starts_at=timezone.now() + timedelta(days=40), actor=officer)
+    scheduling.schedule_webinar(webinar=audience.webinar, starts_at=working_slot(days=40), actor=officer)
 
     assert Registration.objects.get(pk=audience.waiting.pk).state == Registration.State.REGISTERED
     assert Notice.objects.filter(kind=Notice.Kind.REGISTRATION_PROMOTED, to="es@example.org").count() == 1

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from delivery import permissions
-from delivery.forms.experts import DeclineForm, InviteForm, RosterFilterForm
+from delivery.forms.experts import AcceptForm, DeclineForm, InviteForm, RosterFilterForm
 from delivery.models import ExpertInvitation
 from delivery.selectors.experts import (
     past_webinars,
@@ -146,16 +146,26 @@ def expert_answer(request, token: str):
         if request.method == "POST":
             return _answered(request, invitation, status=409)
         return _answered(request, invitation, just_now=request.GET.get("answered") == "1")
-    form = DeclineForm(request.POST or None)
+    answer = request.POST.get("answer") if request.method == "POST" else None
+    form = DeclineForm(request.POST if answer == "decline" else None)
+    accept_form = AcceptForm(request.POST if answer == "accept" else None, prefix="availability")
     if request.method == "POST":
-        answer = request.POST.get("answer")
-        if answer in ("accept", "decline") and form.is_valid():
+        answering = accept_form if answer == "accept" else form
+        if answer in ("accept", "decline") and answering.is_valid():
+            data = answering.cleaned_data
             try:
-                experts.answer_invitation(token=token, accept=answer == "accept", reason=form.cleaned_data["reason"])
+                experts.answer_invitation(
+                    token=token,
+                    accept=answer == "accept",
+                    reason=data.get("reason", ""),
+                    available_from=data.get("available_from"),
+                    available_until=data.get("available_until"),
+                    availability_note=data.get("availability_note", ""),
+                )
             except experts.InvitationClosed as closed:
                 return _answered(request, closed.invitation, status=409)
             except ValidationError as error:
-                form.add_error(None, error)
+                answering.add_error(None, error)
             else:
                 return redirect(f"{request.path}?answered=1")
         elif answer not in ("accept", "decline"):
@@ -164,6 +174,7 @@ def expert_answer(request, token: str):
         "invitation": invitation,
         "webinar": invitation.webinar,
         "form": form,
+        "accept_form": accept_form,
     }
     return render(request, "delivery/experts/answer.html", context)
 

@@ -1,5 +1,6 @@
 """The Secretariat's follow-up screens: the list of held webinars with their checklist, and
-one webinar's follow-up (materials, summary, answers, "materials available").
+one webinar's follow-up (materials, summary, answers, "materials available", the languages
+delivered and the actual costs, set against the plan's estimate read through planning.selectors).
 
 Thin callers of delivery.selectors.followup and delivery.services.followup: find the webinar (a
 held one, else 404), check the permission (reading: webinars.view_material; every change:
@@ -16,9 +17,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from delivery import permissions
+from delivery.forms.delivered import WebinarCostsForm, delivered_language_formset
 from delivery.forms.followup import AnsweredQuestionForm, MaterialUploadForm, SummaryForm
+from delivery.selectors import delivered
 from delivery.selectors.followup import followup_of, followup_overview, has_been_announced, materials_audience
+from delivery.services import delivered as delivered_services
 from delivery.services import followup
+from planning import selectors as planning_selectors
 from portal.permissions import staff_page
 from webinars.models import Material, Webinar
 
@@ -46,7 +51,11 @@ def _back(webinar: Webinar, anchor: str = ""):
 @require_GET
 def followup_list(request):
     """Every held webinar with its checklist; the overdue ones first."""
-    context = {"followups": followup_overview(), "overdue_days": settings.PORTAL_FOLLOWUP_OVERDUE_DAYS}
+    context = {
+        "followups": followup_overview(),
+        "overdue_days": settings.PORTAL_FOLLOWUP_OVERDUE_DAYS,
+        "survey_delay_hours": settings.PORTAL_SURVEY_DELAY_HOURS,
+    }
     return render(request, "delivery/followup/list.html", context)
 
 
@@ -69,8 +78,25 @@ def _detail(request, webinar: Webinar, *, status: int = 200, **forms):
         "has_been_announced": has_been_announced(webinar),
         "audience_size": len(materials_audience(webinar)),
         "can_record": permissions.can_record_followup(request.user),
+        **_delivered_context(webinar, **forms),
     }
     return render(request, "delivery/followup/detail.html", context, status=status)
+
+
+def _delivered_context(webinar: Webinar, *, languages_formset=None, costs_form=None, **_other_forms) -> dict:
+    """The languages delivered and the costs, actual against the plan's estimate (never on a public page)."""
+    recorded = delivered.delivered_languages(webinar)
+    estimate = planning_selectors.webinar_estimate(webinar)
+    costs = delivered.costs_of(webinar)
+    return {
+        "delivered_languages": recorded,
+        "languages_formset": languages_formset
+        or delivered_language_formset(lines=delivered.language_lines(webinar, recorded)),
+        "costs": costs,
+        "estimate": estimate,
+        "cost_lines": delivered.cost_lines(estimate=estimate, costs=costs),
+        "costs_form": costs_form or WebinarCostsForm(instance=costs, estimate=estimate),
+    }
 
 
 @staff_page(READ)
@@ -175,6 +201,52 @@ def followup_no_open_questions(request, slug: str):
     value = request.POST.get("value") == "1"
     followup.set_no_open_questions(webinar=webinar, actor=request.user, value=value)
     return _back(webinar, "answers")
+
+
+@staff_page(RECORD)
+@require_POST
+def followup_save_languages(request, slug: str):
+    """Record the languages the webinar was delivered in, and how: what the person ticked, no more."""
+    webinar = _webinar(slug)
+    formset = delivered_language_formset(lines=delivered.language_lines(webinar), data=request.POST)
+    if formset.is_valid():
+        try:
+            delivered_services.record_delivered_languages(
+                webinar=webinar, actor=request.user, deliveries=formset.deliveries()
+            )
+        except ValidationError as error:
+            _fail(request, error)
+        else:
+            messages.success(request, _("The languages delivered are recorded."))
+            return _back(webinar, "languages")
+    return _detail(request, webinar, status=400, languages_formset=formset)
+
+
+@staff_page(RECORD)
+@require_POST
+def followup_save_costs(request, slug: str):
+    """Record what the webinar actually cost, item by item."""
+    webinar = _webinar(slug)
+    estimate = planning_selectors.webinar_estimate(webinar)
+    form = WebinarCostsForm(request.POST, instance=delivered.costs_of(webinar), estimate=estimate)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            delivered_services.record_webinar_costs(
+                webinar=webinar,
+                actor=request.user,
+                expert_fee=data["expert_fee"],
+                interpretation=data["interpretation"],
+                platform=data["platform"],
+                other=data["other"],
+                notes=data["notes"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The actual costs are recorded."))
+            return _back(webinar, "costs")
+    return _detail(request, webinar, status=400, costs_form=form)
 
 
 @staff_page(RECORD)

@@ -6,20 +6,29 @@ The link in the message leads to the form; only its POST stores anything.
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from delivery.forms.survey import FeedbackSurveyForm, ParticipantAddressesForm
-from delivery.selectors.survey import expert_recipients, webinar_results, year_results, year_totals
+from delivery.selectors.survey import (
+    expert_recipients,
+    suggestion_counts,
+    suggestions,
+    webinar_results,
+    year_results,
+    year_totals,
+)
 from delivery.services import survey
 from portal.permissions import staff_page
 from portal.signing import InvalidLink
 from portal.views import link_not_valid
-from webinars.models import Feedback, Webinar
+from webinars.models import Feedback, SuggestionReview, Webinar
 
 # The survey, from a link ---------------------------------------------------------------
 
@@ -163,3 +172,43 @@ def send_survey_to_participants(modeladmin, request, queryset):
         "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
     }
     return TemplateResponse(request, "delivery/survey/admin_send_participants.html", context)
+
+
+# Suggested topics: the Secretariat publishes or hides each one ----------------------------
+
+SUGGESTIONS_PER_PAGE = 50
+MODERATE = "webinars.change_feedback"
+
+
+@staff_page(MODERATE)
+@require_GET
+def suggestion_list(request):
+    """The suggested topics in one review state (those not reviewed yet by default), oldest first."""
+    review = request.GET.get("review") or SuggestionReview.PENDING
+    if review not in SuggestionReview.values:
+        review = SuggestionReview.PENDING
+    page = Paginator(suggestions(review=review), SUGGESTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    counts = suggestion_counts()
+    tabs = [(value, label, counts[value]) for value, label in SuggestionReview.choices]
+    context = {"page": page, "review": review, "tabs": tabs}
+    return render(request, "delivery/survey/suggestions.html", context)
+
+
+@staff_page(MODERATE)
+@require_POST
+def suggestion_review(request, pk: int, decision: str):
+    feedback = get_object_or_404(Feedback.objects.exclude(topic_suggestion=""), pk=pk)
+    try:
+        survey.review_suggestion(feedback=feedback, decision=decision, actor=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        if decision == survey.PUBLISH:
+            messages.success(request, _("The suggested topic is now on the webinar's public page."))
+        else:
+            messages.success(request, _("The suggested topic stays off the webinar's public page."))
+    back = request.POST.get("review") or SuggestionReview.PENDING
+    if back not in SuggestionReview.values:
+        back = SuggestionReview.PENDING
+    return redirect(f"{reverse('delivery:suggestion_list')}?review={back}")

@@ -7,12 +7,15 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
+from delivery.selectors.dates import DateRules, date_conflicts
 from demo import data
 from demo.management.commands.load_demo import upcoming_days
+from participants.models import Registration
 from planning.models import AnnualPlan
 from proposals.models import ConsultationCycle, Proposal
 from reporting.models import CommitteeDecision, DocumentReference
-from webinars.models import RegionalGroup, ScopeArea, Webinar
+from webinars.models import Closure, Region, RegionalGroup, ScopeArea, Webinar
+from webinars.periods import parse_period
 
 pytestmark = pytest.mark.django_db
 
@@ -136,19 +139,61 @@ def test_demo_secretariat_people_hold_different_roles_that_decide_what_they_may_
     assert all(user.check_password(data.SECRETARIAT_PASSWORD) for user in (manager, officer, reader))
 
 
-def test_current_plan_is_published_with_entries_linked_to_scheduled_future_webinars():
+def test_current_plan_is_published_with_entries_linked_to_scheduled_or_to_be_scheduled_webinars():
     load_demo()
     now = timezone.now()
 
     plan = AnnualPlan.objects.get(year=now.year)
     entries = list(plan.entries.select_related("webinar"))
+    scheduled = [entry.webinar for entry in entries if entry.webinar.status == Webinar.Status.SCHEDULED]
+    waiting = [entry.webinar for entry in entries if entry.webinar.status == Webinar.Status.TO_BE_SCHEDULED]
 
     assert plan.state == AnnualPlan.State.PUBLISHED
     assert plan.cycle.state == ConsultationCycle.State.DECIDED
     assert len(entries) == plan.capacity == 6
-    assert all(entry.webinar.status == Webinar.Status.SCHEDULED for entry in entries)
-    assert all(entry.webinar.starts_at > now for entry in entries)
+    assert len(scheduled) == 4 and len(waiting) == 2
+    assert all(webinar.starts_at > now and webinar.experts.exists() for webinar in scheduled)
+    assert all(webinar.starts_at is None and webinar.planned_period for webinar in waiting)
+    assert not Registration.objects.filter(webinar__in=waiting).exists()
     assert set(plan.cycle.proposals.values_list("state", flat=True)) == {"retained", "merged", "declined"}
+
+
+def test_demo_webinars_are_scheduled_on_good_dates_or_with_their_conflicts_kept_for_a_reason():
+    load_demo()
+
+    for webinar in Webinar.objects.scheduled():
+        conflicts = date_conflicts(webinar, webinar.starts_at)
+        local = timezone.localtime(webinar.starts_at)
+        assert local.weekday() < 5, webinar.slug
+        assert {conflict.code for conflict in conflicts} <= {"office_hours"}, (webinar.slug, conflicts)
+        if conflicts:
+            assert webinar.date_conflicts_reason and webinar.date_conflicts_accepted, webinar.slug
+    assert Webinar.objects.scheduled().exclude(date_conflicts_reason="").count() == 1
+
+
+def test_every_demo_region_has_capitals_with_real_time_zones_and_closures_exist():
+    load_demo()
+
+    for region in Region.objects.all():
+        region.full_clean()
+        assert region.capital_zones(), region.code
+    assert Closure.objects.filter(kind=Closure.Kind.COMMITTEE_SESSION).count() == 1
+    assert Closure.objects.filter(kind=Closure.Kind.HOLIDAY).count() == 4
+
+
+def test_the_demo_webinar_to_be_scheduled_in_a_month_has_its_expert_and_proposed_slots():
+    load_demo()
+
+    webinar = Webinar.objects.get(status=Webinar.Status.TO_BE_SCHEDULED, planned_period__regex=r"^\d{4}-\d{2}$")
+    period = parse_period(webinar.planned_period)
+    rules = DateRules.load(webinar, first_day=period.first_day, last_day=period.last_day)
+    invitation = webinar.expert_invitations.get()
+
+    assert invitation.state == "accepted" and invitation.available_from and invitation.available_until
+    assert all(
+        invitation.available_from <= slot.day <= invitation.available_until
+        for slot in rules.slots(period.first_day, period.last_day)
+    )
 
 
 def test_past_three_years_have_held_webinars_with_published_materials():
@@ -210,12 +255,19 @@ def test_scope_areas_b_to_f_have_french_and_english_texts():
 
 
 @pytest.mark.parametrize("today", [date(2026, 3, 2), date(2026, 11, 23), date(2026, 12, 24), date(2026, 12, 30)])
-def test_scheduled_days_are_ahead_and_within_the_year(today):
-    days = upcoming_days(today, 6)
+def test_scheduled_days_are_distinct_working_days_ahead(today):
+    closed = {date(2026, 12, 25), date(2027, 1, 1)}
 
-    assert len(days) == 6
-    assert all(today < day <= date(today.year, 12, 31) for day in days)
+    days = upcoming_days(today, 6, closed=closed)
+
+    assert len(set(days)) == 6
+    assert all(today < day and day.weekday() < 5 and day not in closed for day in days)
     assert days == sorted(days)
+
+
+@pytest.mark.parametrize("today", [date(2026, 3, 2), date(2026, 11, 23)])
+def test_scheduled_days_stay_within_the_year_while_it_has_working_days_left(today):
+    assert all(day <= date(today.year, 12, 31) for day in upcoming_days(today, 6))
 
 
 def test_scheduled_days_on_the_last_day_of_the_year_spill_into_january():

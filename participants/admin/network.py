@@ -15,4 +15,13 @@ class NetworkMemberAdmin(admin.ModelAdmin):
     search_fields = ("email", "name")
     date_hierarchy = "created_at"
     filter_horizontal = ("regions", "scope_areas")
-    readonly_fields = ("state", "created_at", "consented_at", "confirmed_at", "unsubscribed_at")
+    # Languages of interest are the member's own choice (their preferences page), like leaving.
+    readonly_fields = (
+        "state",
+        "languages",
+        "created_at",
+        "consented_at",
+        "confirmed_at",
+        "unsubscribed_at",
+        "last_digest_at",
+    )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from outbox.addresses import normalise_email
 from portal.forms import language_choices
-from webinars.models import Region, ScopeArea
+from webinars.models import Language, Region, ScopeArea
 
 HONEYPOT_FIELD = "website"
 
@@ -29,8 +29,22 @@ class ScopeAreaChoiceField(forms.ModelMultipleChoiceField):
         return obj.title
 
 
+class WebinarLanguageChoiceField(forms.ModelMultipleChoiceField):
+    """The languages webinars are given in (webinars.Language rows, the six and any other the
+    Secretariat adds), chosen by code: a member's ``languages`` holds codes."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Language.objects.all(), to_field_name="code", **kwargs)
+
+    def label_from_instance(self, obj):
+        return obj.name
+
+
 class NetworkPreferencesForm(forms.Form):
-    """What a member chooses: how to be addressed, in which language, about what."""
+    """What a member chooses: how to be addressed, in which language, about what.
+
+    Interests narrow the digest of newly scheduled webinars: an area, a region or a
+    language left unchosen does not narrow it (nothing chosen: every webinar)."""
 
     name = forms.CharField(
         label=_("Name"),
@@ -45,12 +59,20 @@ class NetworkPreferencesForm(forms.Form):
         queryset=Region.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose nothing to hear about webinars for every region."),
     )
     scope_areas = ScopeAreaChoiceField(
         label=_("Areas of interest"),
         queryset=ScopeArea.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose nothing to hear about webinars in every area."),
+    )
+    languages = WebinarLanguageChoiceField(
+        label=_("Webinars given in"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose nothing to hear about webinars in every language."),
     )
 
     @classmethod
@@ -60,12 +82,16 @@ class NetworkPreferencesForm(forms.Form):
             "language": member.language,
             "regions": list(member.regions.all()),
             "scope_areas": list(member.scope_areas.all()),
+            "languages": list(member.languages or []),
         }
         return cls(data=data, initial=initial)
 
+    def clean_languages(self) -> list[str]:
+        return [language.code for language in self.cleaned_data["languages"]]
+
 
 class JoinNetworkForm(NetworkPreferencesForm):
-    field_order = ["email", "name", "language", "regions", "scope_areas", "consent", "website"]
+    field_order = ["email", "name", "language", "regions", "scope_areas", "languages", "consent", "website"]
 
     email = forms.EmailField(
         label=_("E-mail address"),

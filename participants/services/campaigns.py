@@ -9,10 +9,12 @@ Rules that hold here:
 - One message per person per campaign: the audience is deduplicated by address (lower
   case), and each outbox row's key is ``campaign:<id>:<address>`` (unique in the outbox).
 - Nobody who left the network is written to, whether they are a member or a past
-  participant; a member who has not confirmed is not written to as a member.
+  participant; a member who has not confirmed is not written to as a member. Leaving drops
+  the messages queued to the address and not sent yet (network.withdraw_list_messages).
 - Every message carries a one-click unsubscribe link (and the List-Unsubscribe headers the
-  outbox adds from it): the member's own link, or, for a past participant who never joined,
-  a signed opt-out link that records the address as unsubscribed from the network.
+  outbox adds from it): the member's own link, with the link to their preferences, or, for
+  a past participant who never joined, a signed opt-out link that records the address as
+  unsubscribed from the network.
 - A campaign is sent once. Sending writes every message in one transaction; the outbox's
   sweep delivers them a chunk at a time (nothing is handed to the task one by one, so
   ten thousand messages do not become ten thousand broker messages at once).
@@ -41,9 +43,10 @@ from django.utils.translation import gettext as _
 
 from outbox.addresses import absolute_url, message_language, normalise_email
 from outbox.models import Notice
-from outbox.services import queue_notice, render_notice
+from outbox.services import queue_notice
 from participants.models import Campaign, NetworkMember, Registration
-from participants.services.network import make_unsubscribe_token
+from participants.services.network import make_preferences_token, make_unsubscribe_token, withdraw_list_messages
+from participants.services.rendering import RenderedMessage, render_once
 from portal import signing
 from portal.permissions import require_permission
 from portal.signing import InvalidLink
@@ -58,9 +61,7 @@ TEST_RATE = Rate(count=5, seconds=600)
 CHUNK_SIZE = 1000
 # Webinars whose campaigns are prepared: those still to come. Only a scheduled one is sent.
 PROMOTABLE_STATUSES = (Webinar.Status.PLANNED, Webinar.Status.SCHEDULED, Webinar.Status.POSTPONED)
-# Stand-ins rendered into each language's message once, then replaced per recipient.
-NAME_MARK = "\ue000name\ue000"
-UNSUBSCRIBE_MARK = "\ue000unsubscribe\ue000"
+# Where each person's token goes in a link reversed once per language.
 TOKEN_MARK = "TOKEN"
 
 
@@ -239,7 +240,8 @@ def address_from_opt_out_token(token: str) -> str | None:
 @transaction.atomic
 def opt_out_address(*, email: str, actor=None) -> NetworkMember:
     """Someone outside the network asks for no more messages: the address is recorded as an
-    unsubscribed network member, which every campaign excludes. Opting out twice changes nothing."""
+    unsubscribed network member, which every campaign excludes. Opting out twice changes nothing.
+    A campaign queued to the address but not sent yet is not sent."""
     email = normalise_email(email)
     member, created = NetworkMember.objects.select_for_update().get_or_create(
         email=email,
@@ -249,6 +251,7 @@ def opt_out_address(*, email: str, actor=None) -> NetworkMember:
         member.change_state(NetworkMember.State.UNSUBSCRIBED)
         member.unsubscribed_at = timezone.now()
         member.save(update_fields=["state", "unsubscribed_at"])
+    withdraw_list_messages(email=email)
     return member
 
 
@@ -273,6 +276,13 @@ class _LinkMaker:
             return self._url("participants:network_unsubscribe", recipient.language, token)
         token = make_opt_out_token(email=recipient.email, registration_id=recipient.registration_id)
         return self._url("participants:campaign_opt_out", recipient.language, token)
+
+    def preferences_for(self, recipient: Recipient) -> str:
+        """A member's link to their own preferences; none for someone outside the network."""
+        if recipient.member_id is None:
+            return ""
+        token = make_preferences_token(SimpleNamespace(pk=recipient.member_id, email=recipient.email))
+        return self._url("participants:network_preferences", recipient.language, token)
 
     def for_user(self, user, language: str) -> str:
         member = NetworkMember.objects.filter(email=normalise_email(user.email)).first()
@@ -324,27 +334,13 @@ def own_texts(campaign: Campaign, language: str) -> dict:
     }
 
 
-@dataclass(frozen=True)
-class RenderedMessage:
-    """A language's message with stand-ins for the recipient's name and unsubscribe link."""
-
-    subject: str
-    body_with_name: str
-    body_without_name: str
-
-    def body_for(self, *, name: str, unsubscribe_url: str) -> str:
-        name = name.replace("\ue000", "").strip()
-        body = self.body_with_name if name else self.body_without_name
-        return body.replace(UNSUBSCRIBE_MARK, unsubscribe_url).replace(NAME_MARK, name)
-
-
 def render_campaign(campaign: Campaign, language: str) -> RenderedMessage:
-    """Render the message of one language once; each recipient only gets substitutions."""
+    """Render the message of one language once (with and without a name, for a member of
+    the network with the link to their preferences and for a past participant without);
+    each recipient only gets substitutions."""
     language = message_language(language)
-    context = message_context(campaign, language, name=NAME_MARK, unsubscribe_url=UNSUBSCRIBE_MARK)
-    subject, body_with_name = render_notice(kind=Notice.Kind.CAMPAIGN, language=language, context=context)
-    _, body_without_name = render_notice(kind=Notice.Kind.CAMPAIGN, language=language, context={**context, "name": ""})
-    return RenderedMessage(subject=subject, body_with_name=body_with_name, body_without_name=body_without_name)
+    context = {**webinar_texts(campaign.webinar, language), **own_texts(campaign, language)}
+    return render_once(kind=Notice.Kind.CAMPAIGN, language=language, context=context)
 
 
 def preview_campaign(campaign: Campaign, language: str, *, name: str | None = None) -> dict:
@@ -357,12 +353,14 @@ def preview_campaign(campaign: Campaign, language: str, *, name: str | None = No
         if name is None:
             name = _("[Participant's name]")
         sample_url = absolute_url(reverse("participants:network_unsubscribe", kwargs={"token": "sample"}))
+        sample_preferences_url = absolute_url(reverse("participants:network_preferences", kwargs={"token": "sample"}))
     has_own_text = any(own_texts(campaign, language).values())
+    body = rendered.body_for(name=name, unsubscribe_url=sample_url, preferences_url=sample_preferences_url)
     return {
         "language": language,
         "is_rtl": language in settings.LANGUAGES_BIDI,
         "subject": rendered.subject,
-        "body": (body := rendered.body_for(name=name, unsubscribe_url=sample_url)),
+        "body": body,
         "body_lines": body.rstrip("\n").split("\n"),
         "has_own_text": has_own_text,
     }
@@ -410,6 +408,9 @@ def _queue_campaign_messages(campaign: Campaign) -> int:
             rendered[language] = render_campaign(campaign, language)
         message = rendered[language]
         unsubscribe_url = links.for_recipient(recipient)
+        body = message.body_for(
+            name=recipient.name, unsubscribe_url=unsubscribe_url, preferences_url=links.preferences_for(recipient)
+        )
         batch.append(
             Notice(
                 kind=Notice.Kind.CAMPAIGN,
@@ -417,7 +418,7 @@ def _queue_campaign_messages(campaign: Campaign) -> int:
                 to=recipient.email,
                 language=language,
                 subject=message.subject,
-                body=message.body_for(name=recipient.name, unsubscribe_url=unsubscribe_url),
+                body=body,
                 context={"campaign": campaign.pk, "unsubscribe_url": unsubscribe_url},
                 about_type=about_type,
                 about_id=str(campaign.pk),

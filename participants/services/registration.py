@@ -10,12 +10,12 @@ import codecs
 import csv
 import io
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
@@ -28,8 +28,10 @@ from participants.models import Registration
 from portal import signing
 from portal.permissions import require_permission
 from portal.signing import InvalidLink
+from webinars import calendar
 from webinars.country_regions import region_code
 from webinars.models import Region, Webinar
+from webinars.selectors import public_experts
 from webinars.time_zones import geneva_time_text, own_time_text
 
 # Reminders: (name used in keys and messages, how long before the start).
@@ -40,7 +42,17 @@ MAX_ATTENDANCE_ROWS = 20_000
 # neither may change while links sent are in mailboxes.
 CANCEL_SALT = signing.REGISTRATION_CANCEL.salt
 # What registering reads of a webinar: one query, not the dozens of translated text columns.
-REGISTRATION_WEBINAR_FIELDS = ("slug", "title", "status", "starts_at", "duration_minutes", "capacity", "join_url")
+# (calendar_sequence: the SEQUENCE of the calendar entry the confirmation carries.)
+REGISTRATION_WEBINAR_FIELDS = (
+    "slug",
+    "title",
+    "status",
+    "starts_at",
+    "duration_minutes",
+    "capacity",
+    "join_url",
+    "calendar_sequence",
+)
 
 
 def public_webinars_for_registration():
@@ -51,9 +63,11 @@ def public_webinars_for_registration():
 def registration_refusal(webinar: Webinar, *, now: datetime | None = None) -> ValidationError | None:
     """Why a registration would be refused now, or None when it would be taken.
 
-    Only a scheduled webinar that has not started takes registrations. A full one still
-    does: the newcomer goes to the waiting list. Registering, the webinar's page and the
-    registration page all ask here, so a "Register" button shows exactly where registering works.
+    Registration opens "only once the date is confirmed" and an expert has accepted to give
+    the webinar: a scheduled webinar that has not started and has its expert takes
+    registrations. A full one still does: the newcomer goes to the waiting list.
+    Registering, the webinar's page and the registration page all ask here, so a "Register"
+    button shows exactly where registering works.
     """
     now = now or timezone.now()
     if webinar.status == Webinar.Status.POSTPONED:
@@ -61,11 +75,30 @@ def registration_refusal(webinar: Webinar, *, now: datetime | None = None) -> Va
             _("This webinar is postponed: registration opens again once its new date is announced."),
             code="postponed",
         )
+    if webinar.status == Webinar.Status.TO_BE_SCHEDULED:
+        return ValidationError(
+            _("The date of this webinar is to be announced: registration opens once it is set."),
+            code="to_be_scheduled",
+        )
     if webinar.status != Webinar.Status.SCHEDULED or webinar.starts_at is None:
         return ValidationError(_("This webinar is not open for registration."), code="not_scheduled")
     if webinar.starts_at <= now:
         return ValidationError(_("Registration closed when the webinar started."), code="started")
+    if not has_expert(webinar):
+        return ValidationError(
+            _("Registration opens soon: the date is set and the expert is being confirmed."), code="no_expert"
+        )
     return None
+
+
+def has_expert(webinar: Webinar) -> bool:
+    """Someone gives the webinar: an expert who accepted the invitation, or one the Secretariat
+    put on it without an invitation. The public page's own rule (webinars.selectors.public_experts),
+    read from the page's prefetched experts when it has them."""
+    prefetched = getattr(webinar, "_prefetched_objects_cache", {})
+    if "experts" in prefetched:
+        return bool(prefetched["experts"])
+    return public_experts(webinar_filter=Q(webinar_id=webinar.pk)).filter(webinars=webinar.pk).exists()
 
 
 def check_registration_open(webinar: Webinar, *, now: datetime | None = None) -> None:
@@ -174,6 +207,15 @@ def _queue_registration_notice(*, registration: Registration, webinar: Webinar, 
         key=f"{kind}:{registration.pk}:{_cause_stamp(registration)}",
         context=context,
         about=registration,
+        # The webinar for the person's calendar, in their language; the join link as in the text.
+        calendar=calendar.message_calendar(
+            webinar,
+            method=calendar.REQUEST,
+            language=registration.language,
+            to=registration.email,
+            join_url=context["join_url"],
+            is_waitlisted=not is_registered,
+        ),
     )
 
 
@@ -365,7 +407,10 @@ def registration_figures(*, webinar: Webinar) -> dict[str, int]:
 
 
 def reminder_key(*, registration: Registration, reminder: str) -> str:
-    return f"{Notice.Kind.WEBINAR_REMINDER}:{reminder}:{registration.pk}"
+    """One reminder of each kind per registration and start: a webinar moved to another day
+    reminds its registrants again before the new start."""
+    starts = registration.webinar.starts_at.astimezone(UTC).strftime("%Y%m%dT%H%MZ")
+    return f"{Notice.Kind.WEBINAR_REMINDER}:{reminder}:{registration.pk}:{starts}"
 
 
 @transaction.atomic

@@ -1,7 +1,7 @@
 import factory
 from django.utils import timezone
 
-from participants.models import Campaign, DateAlert, NetworkMember, Registration
+from participants.models import Campaign, DateAlert, DigestListing, NetworkMember, Registration
 from webinars.tests.factories import WebinarFactory
 
 
@@ -42,3 +42,11 @@ class DateAlertFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"waiting-for-a-date{n}@example.org")
     language = "en"
     consented_at = factory.LazyFunction(timezone.now)
+
+
+class DigestListingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DigestListing
+
+    webinar = factory.SubFactory(WebinarFactory)
+    listed_at = factory.LazyFunction(timezone.now)

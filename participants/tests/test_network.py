@@ -15,7 +15,7 @@ from outbox.models import Notice
 from participants.models import NetworkMember
 from participants.services import network
 from participants.tests.factories import NetworkMemberFactory
-from webinars.tests.factories import RegionFactory, ScopeAreaFactory
+from webinars.tests.factories import LanguageFactory, RegionFactory, ScopeAreaFactory
 
 # Messages are delivered in-process even where REDIS_URL sends tasks to a broker (CI).
 pytestmark = pytest.mark.django_db
@@ -580,6 +580,101 @@ def test_someone_who_left_cannot_change_preferences_and_is_offered_to_join_again
     assert "Join again to choose what you receive" in response.content.decode()
     member.refresh_from_db()
     assert member.language == "en"
+
+
+# Interests: scope areas, regions, languages webinars are given in --------------------------
+
+
+def test_the_join_page_offers_the_languages_webinars_are_given_in():
+    LanguageFactory(code="pt", name="Portuguese")
+
+    content = Client().get(JOIN_URL).content.decode()
+
+    assert 'name="languages" value="pt"' in content
+    assert "Portuguese" in content
+
+
+def test_joining_records_the_interests_chosen_areas_regions_and_languages(join):
+    region, area = RegionFactory(), ScopeAreaFactory()
+    LanguageFactory(code="ar"), LanguageFactory(code="fr")
+
+    join(regions=[region.pk], scope_areas=[area.pk], languages=["fr", "ar"])
+
+    member = NetworkMember.objects.get()
+    assert list(member.regions.all()) == [region]
+    assert list(member.scope_areas.all()) == [area]
+    assert sorted(member.languages) == ["ar", "fr"]
+
+
+def test_joining_without_choosing_languages_means_every_language(join):
+    join()
+
+    assert NetworkMember.objects.get().languages == []
+
+
+def test_an_unknown_language_of_interest_gets_a_field_error_and_nothing_is_saved(join):
+    response = join(languages=["xx"])
+
+    assert response.status_code == 200
+    assert "languages" in response.context["form"].errors
+    assert not NetworkMember.objects.exists()
+
+
+def test_the_preferences_page_shows_the_languages_of_interest_chosen(confirmed_member):
+    LanguageFactory(code="es", name="Spanish"), LanguageFactory(code="ru", name="Russian")
+    confirmed_member.languages = ["es"]
+    confirmed_member.save()
+
+    content = Client().get(f"/en/network/preferences/{network.make_preferences_token(confirmed_member)}/")
+    content = content.content.decode()
+
+    assert re.search(r'name="languages" value="es"[^>]*checked', content)
+    assert not re.search(r'name="languages" value="ru"[^>]*checked', content)
+
+
+def test_a_member_changes_their_languages_of_interest_on_the_preferences_page(confirmed_member):
+    LanguageFactory(code="es"), LanguageFactory(code="ru")
+    confirmed_member.languages = ["es"]
+    confirmed_member.save()
+    path = f"/en/network/preferences/{network.make_preferences_token(confirmed_member)}/"
+
+    response = Client().post(path, {"language": "en", "languages": ["ru"]})
+
+    assert response.status_code == 302
+    confirmed_member.refresh_from_db()
+    assert confirmed_member.languages == ["ru"]
+
+
+def test_unchecking_every_language_of_interest_means_every_language_again(confirmed_member):
+    LanguageFactory(code="es")
+    confirmed_member.languages = ["es"]
+    confirmed_member.save()
+    path = f"/en/network/preferences/{network.make_preferences_token(confirmed_member)}/"
+
+    Client().post(path, {"language": "en"})
+
+    confirmed_member.refresh_from_db()
+    assert confirmed_member.languages == []
+
+
+def test_the_service_keeps_only_languages_webinars_are_given_in(confirmed_member):
+    LanguageFactory(code="fr")
+
+    network.update_member_preferences(member=confirmed_member, language="en", languages=["fr", "klingon"])
+
+    confirmed_member.refresh_from_db()
+    assert confirmed_member.languages == ["fr"]
+
+
+def test_a_forged_preferences_link_answers_the_portals_link_not_valid_page(confirmed_member):
+    token = network.make_preferences_token(confirmed_member)[:-3] + "xyz"
+
+    response = Client().get(f"/en/network/preferences/{token}/")
+
+    assert response.status_code == 400
+    assert "This link does not work" in response.content.decode()
+    assert "Every message we send carries a link to your preferences" in response.content.decode()
+    assert 'name="languages"' not in response.content.decode()
 
 
 # The whole journey -----------------------------------------------------------------------

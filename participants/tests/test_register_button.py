@@ -12,7 +12,8 @@ from participants.models import Registration
 from participants.services import registration
 from participants.tests.factories import RegistrationFactory
 from webinars.models import Webinar
-from webinars.tests.factories import HeldWebinarFactory, WebinarFactory
+from webinars.tests.factories import HeldWebinarFactory, ToBeScheduledWebinarFactory
+from webinars.tests.factories import OpenWebinarFactory as WebinarFactory  # registration opens with an expert
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +35,8 @@ CASES = {
     "held": lambda: HeldWebinarFactory(),
     "cancelled": lambda: WebinarFactory(status=Webinar.Status.CANCELLED),
     "postponed": lambda: WebinarFactory(status=Webinar.Status.POSTPONED, starts_at=None),
+    "to be scheduled": lambda: ToBeScheduledWebinarFactory(),
+    "scheduled, no expert yet": lambda: WebinarFactory(experts=[]),
     "full": _full,
 }
 TAKES_REGISTRATIONS = {"scheduled", "full"}

@@ -18,13 +18,15 @@ from participants.services import registration as services
 from participants.tasks import send_webinar_reminders as reminders_task
 from participants.tests.factories import RegistrationFactory
 from webinars.models import Webinar
-from webinars.tests.factories import HeldWebinarFactory, WebinarFactory
+from webinars.tests.factories import HeldWebinarFactory
+from webinars.tests.factories import OpenWebinarFactory as WebinarFactory  # registration opens with an expert
 
 pytestmark = pytest.mark.django_db
 
 SITE = "https://webinars.example.org"
 # 08:00 UTC in June is 10:00 in Geneva (summer time).
 STARTS_AT = datetime(2031, 6, 3, 8, 0, tzinfo=UTC)
+START_STAMP = "20310603T0800Z"
 
 
 @pytest.fixture(autouse=True)
@@ -242,7 +244,7 @@ def test_the_day_reminder_goes_once_in_the_participants_language_with_geneva_tim
     assert services.send_webinar_reminders(now=now) == 1
     assert services.send_webinar_reminders(now=now + timedelta(minutes=10)) == 0
     notice = Notice.objects.get(kind=Notice.Kind.WEBINAR_REMINDER)
-    assert notice.key == f"webinar_reminder:day:{registration.pk}"
+    assert notice.key == f"webinar_reminder:day:{registration.pk}:{START_STAMP}"
     assert notice.language == "fr"
     assert "10:00" in notice.body
     assert "https://meet.example.org/j/1" in notice.body
@@ -254,7 +256,24 @@ def test_the_hour_reminder_follows_the_day_reminder():
     services.send_webinar_reminders(now=STARTS_AT - timedelta(hours=20))
     services.send_webinar_reminders(now=STARTS_AT - timedelta(minutes=50))
     services.send_webinar_reminders(now=STARTS_AT - timedelta(minutes=40))
-    assert reminder_keys() == [f"webinar_reminder:day:{registration.pk}", f"webinar_reminder:hour:{registration.pk}"]
+    assert reminder_keys() == [
+        f"webinar_reminder:day:{registration.pk}:{START_STAMP}",
+        f"webinar_reminder:hour:{registration.pk}:{START_STAMP}",
+    ]
+
+
+def test_a_webinar_moved_after_its_day_reminder_reminds_again_before_the_new_start():
+    webinar = WebinarFactory(starts_at=STARTS_AT)
+    registration = make_registration(webinar, created_at=STARTS_AT - timedelta(days=10))
+    services.send_webinar_reminders(now=STARTS_AT - timedelta(hours=20))
+    moved_to = STARTS_AT + timedelta(days=7)
+    Webinar.objects.filter(pk=webinar.pk).update(starts_at=moved_to)
+
+    assert services.send_webinar_reminders(now=moved_to - timedelta(hours=20)) == 1
+    assert reminder_keys() == [
+        f"webinar_reminder:day:{registration.pk}:{START_STAMP}",
+        f"webinar_reminder:day:{registration.pk}:{moved_to:%Y%m%dT%H%MZ}",
+    ]
 
 
 def test_no_reminder_is_due_two_days_before_or_after_the_start():
@@ -270,7 +289,7 @@ def test_someone_who_registered_on_the_eve_gets_only_the_hour_reminder():
     registration = make_registration(webinar, created_at=STARTS_AT - timedelta(hours=5))
     services.send_webinar_reminders(now=STARTS_AT - timedelta(hours=4))
     services.send_webinar_reminders(now=STARTS_AT - timedelta(minutes=30))
-    assert reminder_keys() == [f"webinar_reminder:hour:{registration.pk}"]
+    assert reminder_keys() == [f"webinar_reminder:hour:{registration.pk}:{START_STAMP}"]
 
 
 def test_the_waiting_list_and_cancelled_webinars_get_no_reminder():

@@ -14,7 +14,7 @@ from outbox.previews import preview_rows
 from participants.models import Registration
 from participants.services import registration as services
 from participants.tests.factories import RegistrationFactory
-from webinars.tests.factories import WebinarFactory
+from webinars.tests.factories import OpenWebinarFactory as WebinarFactory  # registration opens with an expert
 
 pytestmark = pytest.mark.django_db
 

@@ -63,6 +63,7 @@ def network_join(request):
                 language=data["language"],
                 regions=list(data["regions"]),
                 scope_areas=list(data["scope_areas"]),
+                languages=data["languages"],
                 has_consented=data["consent"],
                 actor=request.user,
             )
@@ -135,6 +136,7 @@ def network_preferences(request, token: str):
                 language=data["language"],
                 regions=list(data["regions"]),
                 scope_areas=list(data["scope_areas"]),
+                languages=data["languages"],
                 actor=request.user,
             )
         except ValidationError as error:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from participants.forms.registration import RegistrationForm
 from participants.models import Registration
 from participants.services import registration
+from participants.services.alerts import WAITING_CODES
 from portal.signing import InvalidLink
 from portal.views import link_not_valid
 
@@ -39,6 +40,8 @@ def webinar_register(request, slug):
         "form": form,
         "is_open": refusal is None,
         "closed_reason": " ".join(refusal.messages) if refusal is not None else "",
+        # Registration opens later (date to be announced, expert being confirmed): offer to be told.
+        "opens_later": refusal is not None and refusal.code in WAITING_CODES,
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "participants/registration/register.html", context, status=status)

@@ -156,7 +156,7 @@ def test_adding_over_capacity_is_named_as_a_broken_rule(staff, cycle):
     assert solver.OVER_CAPACITY in [r.code for r in selectors.plan_broken_rules(plan)]
 
 
-def test_publishing_schedules_webinars_and_settles_every_proposal(staff, cycle):
+def test_publishing_makes_webinars_to_be_scheduled_and_settles_every_proposal(staff, cycle):
     region = RegionFactory()
     kept, merged, left = (
         submitted_proposal(cycle, region=region),
@@ -169,9 +169,9 @@ def test_publishing_schedules_webinars_and_settles_every_proposal(staff, cycle):
     plan.save()
     services.run_solver(actor=staff, plan=plan)
     webinars = services.publish_plan(actor=staff, plan=plan)
-    assert [w.status for w in webinars] == [Webinar.Status.SCHEDULED]
-    assert webinars[0].starts_at.year == cycle.target_year
-    assert list(Webinar.objects.scheduled()) == webinars
+    assert [(w.status, w.starts_at) for w in webinars] == [(Webinar.Status.TO_BE_SCHEDULED, None)]
+    assert list(Webinar.objects.public()) == webinars
+    assert not Webinar.objects.scheduled().exists()
     for proposal, state in ((kept, "retained"), (merged, "merged"), (left, "declined")):
         proposal.refresh_from_db()
         assert proposal.state == state

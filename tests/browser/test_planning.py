@@ -150,12 +150,12 @@ def test_the_secretariat_reviews_merges_solves_moves_and_publishes_and_the_publi
     assert [entry.title for entry in plan.entries.order_by("position")] == [titles[2], titles[0], titles[1]]
     assert page.locator("li[data-entry] strong").all_inner_texts() == [titles[2], titles[0], titles[1]]
 
-    # Publish: the webinars are scheduled in one go, and every group is told.
+    # Publish: the webinars are to be scheduled in one go (dates chosen later), and every group is told.
     _click_and_wait(page, page.get_by_role("button", name="Publish the plan"))
     plan.refresh_from_db()
     assert plan.state == AnnualPlan.State.PUBLISHED
-    assert page.get_by_text("The plan is published: 3 webinars scheduled.").is_visible()
-    scheduled = Webinar.objects.filter(status=Webinar.Status.SCHEDULED)
+    assert page.get_by_text("The plan is published: 3 webinars to be scheduled, their dates to be chosen.").is_visible()
+    scheduled = Webinar.objects.filter(status=Webinar.Status.TO_BE_SCHEDULED, starts_at=None)
     assert sorted(scheduled.values_list("title", flat=True)) == sorted(titles)
     told = {message.to[0]: message.body for message in mailoutbox}
     assert set(told) == {"african-group@example.org", "grulac@example.org", "asia-pacific-group@example.org"}

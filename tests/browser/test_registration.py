@@ -23,10 +23,10 @@ def test_a_visitor_registers_in_french_and_can_cancel_from_the_confirmation(
     live_server, page, screenshot, axe, settings
 ):
     from participants.models import Registration
-    from webinars.tests.factories import LanguageFactory, WebinarFactory
+    from webinars.tests.factories import LanguageFactory, OpenWebinarFactory
 
     settings.PORTAL_SITE_URL = live_server.url
-    webinar = WebinarFactory(
+    webinar = OpenWebinarFactory(  # dated, and its expert accepted: registration is open
         slug="licensing-public-research",
         title="Licensing technology from public research",
         starts_at=datetime(2031, 6, 3, 12, 0, tzinfo=UTC),  # 14:00 in Geneva, 15:00 in Nairobi

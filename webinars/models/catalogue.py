@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -10,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from portal.states import StateMachineMixin
 from webinars.models.reference import Language, Region, ScopeArea
+from webinars.periods import period_text
 
 
 class Topic(models.Model):
@@ -158,7 +160,11 @@ class WebinarQuerySet(models.QuerySet):
 
 
 class Webinar(StateMachineMixin, models.Model):
-    """One webinar: planned, scheduled with a date, postponed, held, or cancelled.
+    """One webinar: planned, to be scheduled, scheduled with a date, postponed, held, or cancelled.
+
+    Publishing the annual plan makes each entry a webinar "to be scheduled": public, with
+    the month or quarter the plan gave it, no date and no registration yet; the
+    Secretariat then picks the date on the scheduling screen.
 
     A postponed webinar was scheduled and lost its date: its page stays public, its
     registrations and waiting list are kept, and it is scheduled again (or cancelled)
@@ -231,6 +237,24 @@ class Webinar(StateMachineMixin, models.Model):
         help_text=_("Goes up with every change of date or status, so that people's calendars follow."),
     )
     marked_held_at = models.DateTimeField(_("marked held at"), null=True, blank=True, editable=False)
+    # The conflicts of its date that someone holding webinars.schedule_despite_conflicts accepted,
+    # and why: kept with the webinar until it gets a date without conflicts.
+    date_conflicts_accepted = models.JSONField(
+        _("conflicts of its date accepted"), default=list, blank=True, editable=False
+    )
+    date_conflicts_reason = models.TextField(
+        _("why the date was kept despite its conflicts"), blank=True, editable=False
+    )
+    date_conflicts_accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("conflicts accepted by"),
+    )
+    date_conflicts_accepted_at = models.DateTimeField(_("conflicts accepted at"), null=True, blank=True, editable=False)
     join_url = models.URLField(_("join link"), blank=True, help_text=_("Sent to registered participants only."))
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Places; empty for no limit. Later registrations wait.")
@@ -255,6 +279,7 @@ class Webinar(StateMachineMixin, models.Model):
             ("schedule_webinar", _("Schedule, postpone, cancel or mark webinars held")),
             ("record_followup", _("Record the follow-up of held webinars: materials, summary, answers")),
             ("send_survey", _("Send the feedback survey of a webinar")),
+            ("schedule_despite_conflicts", _("Schedule a webinar on a date with conflicts, giving the reason")),
         ]
         constraints = [
             models.CheckConstraint(
@@ -294,6 +319,16 @@ class Webinar(StateMachineMixin, models.Model):
     def is_postponed(self) -> bool:
         """Its date was withdrawn; a new one is to be announced."""
         return self.status == self.Status.POSTPONED
+
+    @property
+    def is_to_be_scheduled(self) -> bool:
+        """Published from the plan, public, its date still to be announced."""
+        return self.status == self.Status.TO_BE_SCHEDULED
+
+    @property
+    def planned_period_text(self) -> str:
+        """The planned period in the active language ("March 2027"), or "" without one."""
+        return period_text(self.planned_period)
 
     @property
     def is_cancelled(self) -> bool:

@@ -4,8 +4,11 @@ These are data, not code: the Secretariat edits them in the admin.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from webinars.time_zones import is_time_zone
 
 
 class Language(models.Model):
@@ -54,6 +57,33 @@ class Region(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """Each capital names its city and a time zone that exists (an IANA name)."""
+        if not isinstance(self.capitals, list):
+            raise ValidationError({"capitals": _("Give a list of capitals, each with its city and time zone.")})
+        for capital in self.capitals:
+            if not isinstance(capital, dict) or not str(capital.get("city", "")).strip():
+                raise ValidationError({"capitals": _("Give each capital its city and time zone.")})
+            zone = capital.get("time_zone")
+            if not isinstance(zone, str) or not is_time_zone(zone):
+                raise ValidationError(
+                    {
+                        "capitals": _(
+                            "The time zone “%(zone)s” of %(city)s does not exist: "
+                            "give an IANA name such as Africa/Nairobi."
+                        )
+                        % {"zone": zone, "city": capital["city"]}
+                    }
+                )
+
+    def capital_zones(self) -> list[tuple[str, str]]:
+        """(city, time zone) of each capital whose time zone exists."""
+        found = []
+        for capital in self.capitals if isinstance(self.capitals, list) else []:
+            if isinstance(capital, dict) and is_time_zone(str(capital.get("time_zone", ""))):
+                found.append((str(capital.get("city", "")), capital["time_zone"]))
+        return found
 
 
 class RegionalGroup(models.Model):

@@ -4,8 +4,8 @@ import factory
 from django.utils import timezone
 
 from webinars.models import (
-    Closure,
     AnsweredQuestion,
+    Closure,
     Expert,
     Feedback,
     Language,
@@ -120,6 +120,24 @@ class WebinarFactory(factory.django.DjangoModelFactory):
 class HeldWebinarFactory(WebinarFactory):
     status = Webinar.Status.HELD
     starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=60))
+
+
+class OpenWebinarFactory(WebinarFactory):
+    """A scheduled webinar open for registration: its date is set and an expert gives it
+    (put on it by the Secretariat, no invitation)."""
+
+    @factory.post_generation
+    def experts(self, create, extracted, **kwargs):
+        if create:
+            self.experts.set(extracted if extracted is not None else [ExpertFactory()])
+
+
+class ToBeScheduledWebinarFactory(WebinarFactory):
+    """Published from the plan: public, its month or quarter known, no date yet."""
+
+    status = Webinar.Status.TO_BE_SCHEDULED
+    starts_at = None
+    planned_period = "2031-03"
 
 
 class MaterialFactory(factory.django.DjangoModelFactory):

@@ -30,7 +30,8 @@ def _events(response) -> list:
     return icalendar.Calendar.from_ical(response.content).walk("VEVENT")
 
 
-def test_webinar_ics_describes_the_webinar(client):
+def test_webinar_ics_describes_the_webinar(client, settings):
+    settings.PORTAL_SITE_URL = "https://webinars.example.org"
     webinar = WebinarFactory(
         title="Patent drafting",
         objectives="Learn to draft claims.",
@@ -46,7 +47,8 @@ def test_webinar_ics_describes_the_webinar(client):
     assert str(event["SUMMARY"]) == "Patent drafting"
     assert event.decoded("DTSTART") == datetime(2030, 3, 4, 9, 30, tzinfo=UTC)
     assert event.decoded("DTEND") == datetime(2030, 3, 4, 11, 0, tzinfo=UTC)
-    assert str(event["UID"]) == f"webinar-{webinar.pk}@testserver"
+    assert str(event["UID"]) == f"webinar-{webinar.pk}@webinars.example.org"  # the portal's host, as in messages
+    assert event["SEQUENCE"] == 0
     assert str(event["URL"]) == f"http://testserver/en/webinars/{webinar.slug}/"
     assert "Learn to draft claims." in str(event["DESCRIPTION"])
     assert "meet.example.org" not in response.content.decode()

@@ -24,7 +24,10 @@ from django.utils import timezone, translation
 from modeltranslation.utils import build_localized_fieldname
 
 from accounts.roles import sync_roles
+from delivery.models import ExpertInvitation
+from delivery.selectors.dates import date_conflicts
 from demo import data
+from demo.delivered import load_delivered
 from demo.delivery import load_campaign, load_registrations
 from demo.experts import load_expert_invitations
 from participants.models import NetworkMember
@@ -33,6 +36,7 @@ from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, Pro
 from reporting.models import CommitteeDecision, DocumentReference, FollowUpAction, Measure
 from webinars.models import (
     AnsweredQuestion,
+    Closure,
     Expert,
     Feedback,
     Language,
@@ -149,8 +153,9 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
     return timezone.make_aware(datetime(day.year, day.month, day.day, hour, minute))
 
 
-def upcoming_days(today: date, count: int) -> list[date]:
-    """Weekdays left this year for the plan's webinars, from a week ahead, spread evenly.
+def upcoming_days(today: date, count: int, *, closed: set[date] = frozenset()) -> list[date]:
+    """Weekdays left this year for the plan's webinars, from a week ahead, spread evenly,
+    avoiding the ``closed`` days (holidays).
 
     Late in the year they crowd into the last weeks; on 31 December nothing is left of
     the year and they spill into January rather than into the past.
@@ -160,8 +165,15 @@ def upcoming_days(today: date, count: int) -> list[date]:
         first, last = today + timedelta(days=1), date(today.year, 12, 31)
     if first > last:
         first, last = today + timedelta(days=1), today + timedelta(days=count)
-    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-    weekdays = [day for day in days if day.weekday() < 5] or days
+
+    def working_days(last_day: date) -> list[date]:
+        days = [first + timedelta(days=n) for n in range((last_day - first).days + 1)]
+        return [day for day in days if day.weekday() < 5 and day not in closed]
+
+    weekdays = working_days(last)
+    while len(weekdays) < count:  # never two webinars on one day: go on into the next days
+        last += timedelta(days=1)
+        weekdays = working_days(last)
     return [weekdays[round(i * (len(weekdays) - 1) / max(count - 1, 1))] for i in range(count)]
 
 
@@ -183,6 +195,7 @@ class DemoLoader:
         self.load_catalogue()
         self.load_consultations()
         self.load_plan()
+        load_delivered(self)
         load_expert_invitations(secretariat=self.secretariat)
         load_registrations()
         load_campaign(secretariat=self.secretariat)
@@ -200,7 +213,15 @@ class DemoLoader:
             for item in data.LANGUAGES
         }
         self.regions = {
-            item["code"]: upsert(Region, {"code": item["code"]}, {"name": item["name"], "order": item["order"]})
+            item["code"]: upsert(
+                Region,
+                {"code": item["code"]},
+                {
+                    "name": item["name"],
+                    "order": item["order"],
+                    "capitals": data.REGION_CAPITALS.get(item["code"], []),
+                },
+            )
             for item in data.REGIONS
         }
         self.groups = {
@@ -510,11 +531,35 @@ class DemoLoader:
             },
             backdate={"created_at": published_at - timedelta(days=10)},
         )
-        days = upcoming_days(self.today, len(data.PLAN_ENTRIES))
+        closed = self.load_holidays()
+        days = upcoming_days(self.today, len(data.PLAN_ENTRIES), closed=closed)
+        self.load_session_week(days)
         for day, item in zip(days, data.PLAN_ENTRIES, strict=True):
             topic = self.topic_data[item["topic"]]
             expert = self.experts[item["expert"]]
             languages = self.pick(self.languages, item["languages"])
+            waiting = item.get("to_be_scheduled")
+            if waiting:
+                # Published "to be scheduled": no date, no registration; its expert once they accepted.
+                dated = {
+                    "starts_at": None,
+                    "status": Webinar.Status.TO_BE_SCHEDULED,
+                    "planned_period": (
+                        f"{day.year}-{day.month:02d}" if waiting == "month" else f"{day.year}-Q{quarter(day)[1]}"
+                    ),
+                    "join_url": "",
+                    "registration_count": 0,
+                }
+                experts = [expert] if waiting == "month" else []
+            else:
+                dated = {
+                    "starts_at": at(day, item["hour"]),
+                    "status": Webinar.Status.SCHEDULED,
+                    "planned_period": "",
+                    "join_url": f"https://meet.example.org/webinars/{item['slug']}",
+                    "registration_count": 35 + 12 * item["position"],
+                }
+                experts = [expert]
             webinar = upsert(
                 Webinar,
                 {"slug": item["slug"]},
@@ -524,19 +569,20 @@ class DemoLoader:
                     "objectives": topic.get("objectives", {}),
                     "target_audience": topic.get("target_audience", {}),
                     "topic": self.topics[item["topic"]],
-                    "starts_at": at(day, item["hour"]),
                     "duration_minutes": 90,
                     "format": Webinar.Format.LIVE,
-                    "status": Webinar.Status.SCHEDULED,
-                    "join_url": f"https://meet.example.org/webinars/{item['slug']}",
-                    "registration_count": 35 + 12 * item["position"],
+                    **dated,
                 },
                 m2m={
                     "regions": self.pick(self.regions, item["regions"]),
                     "languages": languages,
-                    "experts": [expert],
+                    "experts": experts,
                 },
             )
+            if waiting == "month":
+                self.load_accepted_availability(webinar=webinar, expert=expert, day=day)
+            if item.get("kept_despite"):
+                self.keep_despite_conflicts(webinar, reason=item["kept_despite"])
             upsert(
                 PlanEntry,
                 {"plan": plan, "position": item["position"]},
@@ -545,6 +591,8 @@ class DemoLoader:
                     "topic": self.topics[item["topic"]],
                     "region": self.regions[item["region"]],
                     "period": quarter(day),
+                    # A month the Secretariat wrote on the entry: the webinar keeps it as its period.
+                    "starts_at": at(day, item["hour"]) if waiting == "month" else None,
                     "expert": expert,
                     "rationale": item["rationale"],
                     "webinar": webinar,
@@ -554,6 +602,75 @@ class DemoLoader:
                     "languages": languages,
                 },
             )
+
+    # webinars: the closures the scheduling screen avoids
+    def load_holidays(self) -> set[date]:
+        """The new-year holidays of this year and the next, as closures; returns their days."""
+        closed = set()
+        for year in (self.year, self.year + 1):
+            for item in data.HOLIDAYS:
+                first, last = date(year, *item["first"]), date(year, *item["last"])
+                upsert(
+                    Closure,
+                    {"kind": Closure.Kind.HOLIDAY, "starts_on": first},
+                    {"title": item["title"], "ends_on": last},
+                )
+                closed.update(first + timedelta(days=n) for n in range((last - first).days + 1))
+        return closed
+
+    def load_session_week(self, days: list[date]) -> None:
+        """The committee's session week, in the month of the first webinar still to be scheduled,
+        after the last scheduled one: the scheduling screen shows its days closed."""
+        positions = [n for n, item in enumerate(data.PLAN_ENTRIES) if item.get("to_be_scheduled")]
+        if not positions:
+            return
+        anchor, last_scheduled = days[positions[0]], days[positions[0] - 1]
+        first = max(anchor - timedelta(days=anchor.weekday()), last_scheduled + timedelta(days=1))
+        last = anchor + timedelta(days=4 - anchor.weekday())
+        while last.month != anchor.month:
+            last -= timedelta(days=1)
+        upsert(
+            Closure,
+            {"kind": Closure.Kind.COMMITTEE_SESSION, "title_en": data.COMMITTEE_SESSION["en"]},
+            {"title": data.COMMITTEE_SESSION, "starts_on": first, "ends_on": max(first, last)},
+        )
+
+    def load_accepted_availability(self, *, webinar: Webinar, expert: Expert, day: date) -> None:
+        """The expert of a webinar still to be scheduled accepted, available from the week of ``day``
+        to the end of its month: the scheduling screen proposes only days within."""
+        month_end = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        available_from = day - timedelta(days=day.weekday())
+        invitation = upsert(
+            ExpertInvitation,
+            {"expert": expert, "webinar": webinar},
+            {
+                "invited_by": self.secretariat,
+                "state": ExpertInvitation.State.ACCEPTED,
+                "answered_at": at(self.today - timedelta(days=5), 10),
+                "available_from": available_from,
+                "available_until": max(available_from, month_end),
+                "availability_note": "Mornings in Geneva suit me best.",
+            },
+        )
+        if invitation.invited_at.date() > self.today - timedelta(days=5):
+            ExpertInvitation.objects.filter(pk=invitation.pk).update(invited_at=at(self.today - timedelta(days=9), 10))
+
+    def keep_despite_conflicts(self, webinar: Webinar, *, reason: str) -> None:
+        """A date kept despite its conflicts, with the programme manager's reason, as the
+        scheduling service records it (the conflicts named in English, the loader's language)."""
+        conflicts = [
+            {"code": conflict.code, "message": conflict.message}
+            for conflict in date_conflicts(webinar, webinar.starts_at, now=at(self.today, 0))
+        ]
+        manager = get_user_model().objects.filter(groups__name="Programme manager").order_by("pk").first()
+        record = {
+            "date_conflicts_accepted": conflicts,
+            "date_conflicts_reason": reason if conflicts else "",
+            "date_conflicts_accepted_by_id": manager.pk if conflicts and manager else None,
+        }
+        if any(getattr(webinar, name) != value for name, value in record.items()):
+            record["date_conflicts_accepted_at"] = at(self.today - timedelta(days=3), 11) if conflicts else None
+            Webinar.objects.filter(pk=webinar.pk).update(**record)
 
     # webinars: the participants' network
     def load_network(self) -> None:
