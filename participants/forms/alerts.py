@@ -5,16 +5,13 @@ say "already asked", which the page must never reveal.
 """
 
 from django import forms
-from django.conf import settings
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from outbox.addresses import normalise_email
-from participants.forms.network import HONEYPOT_FIELD, HoneypotBoundField
+from participants.forms.network import PublicForm
 from portal.forms import language_choices
 
 
-class DateAlertForm(forms.Form):
+class DateAlertForm(PublicForm):
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
@@ -29,25 +26,7 @@ class DateAlertForm(forms.Form):
         required=True,
         error_messages={"required": _("Please agree to the use of your address, or we cannot write to you.")},
     )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        bound_field_class=HoneypotBoundField,
-    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "date-alert-%s")
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            active = get_language()
-            if active in dict(settings.LANGUAGES):
-                self.fields["language"].initial = active
-
-    def clean_email(self) -> str:
-        return normalise_email(self.cleaned_data["email"])
-
-    @property
-    def is_from_a_robot(self) -> bool:
-        """A person never sees the honeypot field; only a robot that fills every box fills it."""
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())

@@ -5,7 +5,6 @@ A plain form, not a ModelForm: a ModelForm would check the unique address and sa
 """
 
 from django import forms
-from django.conf import settings
 from django.forms.boundfield import BoundField
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +21,35 @@ class HoneypotBoundField(BoundField):
 
     def css_classes(self, extra_classes=None):
         return super().css_classes(extra_classes=" ".join(filter(None, ["network-honeypot", extra_classes])))
+
+
+class PublicForm(forms.Form):
+    """What every form a visitor fills without an account shares: a honeypot robots fill and
+    people never see, the page's language as the messages' language, and the address as the
+    outbox writes it."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        bound_field_class=HoneypotBoundField,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[HONEYPOT_FIELD] = self.fields.pop(HONEYPOT_FIELD)  # the last box of the form
+        if not self.is_bound:
+            active = get_language()
+            if active in dict(language_choices()):
+                self.fields["language"].initial = active
+
+    def clean_email(self) -> str:
+        return normalise_email(self.cleaned_data["email"])
+
+    @property
+    def is_from_a_robot(self) -> bool:
+        """A person never sees the honeypot field; only a robot that fills every box fills it."""
+        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
 
 class ScopeAreaChoiceField(forms.ModelMultipleChoiceField):
@@ -90,7 +118,7 @@ class NetworkPreferencesForm(forms.Form):
         return [language.code for language in self.cleaned_data["languages"]]
 
 
-class JoinNetworkForm(NetworkPreferencesForm):
+class JoinNetworkForm(PublicForm, NetworkPreferencesForm):
     field_order = ["email", "name", "language", "regions", "scope_areas", "languages", "consent", "website"]
 
     email = forms.EmailField(
@@ -107,24 +135,3 @@ class JoinNetworkForm(NetworkPreferencesForm):
         required=True,
         error_messages={"required": _("Please agree to the use of your data, or we cannot send you anything.")},
     )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        bound_field_class=HoneypotBoundField,
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            active = get_language()
-            if active in dict(settings.LANGUAGES):
-                self.fields["language"].initial = active
-
-    def clean_email(self) -> str:
-        return normalise_email(self.cleaned_data["email"])
-
-    @property
-    def is_from_a_robot(self) -> bool:
-        """A person never sees the honeypot field; only a robot that fills every box fills it."""
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())

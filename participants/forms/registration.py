@@ -3,17 +3,15 @@
 import re
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from outbox.addresses import normalise_email
-from participants.forms.network import HONEYPOT_FIELD, HoneypotBoundField
+from participants.forms.network import PublicForm
 from participants.models import Registration
 from portal.forms import language_choices
 from webinars.time_zones import is_time_zone, time_zone_choices
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(PublicForm):
     """A plain form, not a ModelForm: a ModelForm would say "already registered" for an
     address, which would tell a stranger who registered; the page is the same for all."""
 
@@ -53,19 +51,9 @@ class RegistrationForm(forms.Form):
         required=True,
         error_messages={"required": _("Please agree to the use of your data, or we cannot register you.")},
     )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        bound_field_class=HoneypotBoundField,
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            active = get_language()
-            if active in dict(language_choices()):
-                self.fields["language"].initial = active
         # The common zones; a browser's own zone (set by static/js/time-zone-field.js) that is
         # not among them stays selected when the form comes back with an error.
         zones = [("", _("Geneva time only")), *time_zone_choices()]
@@ -73,9 +61,6 @@ class RegistrationForm(forms.Form):
         if given and given not in dict(zones) and is_time_zone(given):
             zones.append((given, given.replace("_", " ")))
         self.fields["time_zone"].widget.choices = zones
-
-    def clean_email(self) -> str:
-        return normalise_email(self.cleaned_data["email"])
 
     def clean_country(self) -> str:
         country = self.cleaned_data["country"].strip().upper()
@@ -88,10 +73,6 @@ class RegistrationForm(forms.Form):
         if zone and not is_time_zone(zone):
             raise forms.ValidationError(_("Choose a time zone from the list, such as Africa/Nairobi."))
         return zone
-
-    @property
-    def is_from_a_robot(self) -> bool:
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
     def service_data(self) -> dict:
         data = self.cleaned_data
