@@ -49,7 +49,13 @@ from delivery.tests.factories import DeliveredLanguageFactory, ExpertInvitationF
 from outbox.models import Notice
 from outbox.tests.factories import NoticeFactory
 from participants.models import NetworkMember
-from participants.tests.factories import CampaignFactory, DateAlertFactory, NetworkMemberFactory, RegistrationFactory
+from participants.tests.factories import (
+    CampaignFactory,
+    DateAlertFactory,
+    DigestListingFactory,
+    NetworkMemberFactory,
+    RegistrationFactory,
+)
 from planning.tests.factories import (
     AnnualPlanFactory,
     PlanEntryFactory,
@@ -600,6 +606,7 @@ def build_sample() -> SimpleNamespace:
     # The admin's other models, so that every change, delete and history page has an object.
     ClosureFactory()
     DateAlertFactory(webinar=s.scheduled)
+    DigestListingFactory(webinar=s.scheduled)
     DeliveredLanguageFactory(webinar=s.held, language=english)
     WebinarCostsFactory(webinar=s.held)
     Group.objects.get_or_create(name="A role for the access walk")

@@ -13,7 +13,7 @@ from outbox.models import Notice
 from participants.models import Registration
 from participants.tests.factories import RegistrationFactory
 from webinars.models import Webinar
-from webinars.tests.factories import WebinarFactory
+from webinars.tests.factories import OpenWebinarFactory as WebinarFactory  # dated, its expert accepted
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

@@ -4,6 +4,13 @@ import django.core.validators
 from django.db import migrations, models
 
 
+def to_be_scheduled_back_to_planned(apps, schema_editor):
+    """Going back to a schema without "to be scheduled": such a webinar is planned again
+    (its date still to come), before the status column narrows."""
+    Webinar = apps.get_model("webinars", "Webinar")
+    Webinar.objects.filter(status="to_be_scheduled").update(status="planned")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -74,4 +81,6 @@ class Migration(migrations.Migration):
             model_name='closure',
             constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='closure_ends_after_it_starts', violation_error_message='A closure ends on or after its first day.'),
         ),
+        # Last, so that going back it runs first.
+        migrations.RunPython(migrations.RunPython.noop, reverse_code=to_be_scheduled_back_to_planned),
     ]
