@@ -1,5 +1,8 @@
 """The solver's reason and rule codes as sentences in the reader's language."""
 
+from decimal import Decimal, InvalidOperation
+
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from planning import solver
@@ -43,12 +46,26 @@ WITH_INTERPRETATION = {
 }
 
 
+# Amounts of money, written as the plan's page writes them (grouped, two decimals).
+MONEY_PARAMS = frozenset({"cost", "budget", "remaining", "interpretation"})
+
+
+def _money(value):
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return value
+    return number_format(amount, decimal_pos=2, force_grouping=True)
+
+
 def describe(reason: dict, names: dict[str, dict[str, str]] | None = None) -> str:
     """The reason as a sentence; `names` turns the codes it carries into names, per parameter
     (selectors.reason_names: regions, groups, languages), so that no code reaches the reader."""
     names = names or {}
 
     def named(key: str, value):
+        if key in MONEY_PARAMS:
+            return _money(value)
         return names.get(key, {}).get(value, value) if isinstance(value, str) else value
 
     params = {

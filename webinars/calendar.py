@@ -87,6 +87,7 @@ def _event(
     page_url: str,
     location: str,
     is_cancelled: bool,
+    is_tentative: bool = False,
 ) -> Event:
     event = Event()
     event.add("uid", event_uid(webinar))
@@ -99,7 +100,8 @@ def _event(
     event.add("description", calendar_text(description, one_line=False))
     event.add("url", page_url)
     event.add("location", calendar_text(location))
-    event.add("status", "CANCELLED" if is_cancelled else "CONFIRMED")
+    # TENTATIVE: the person is on the waiting list, their place not confirmed.
+    event.add("status", "CANCELLED" if is_cancelled else "TENTATIVE" if is_tentative else "CONFIRMED")
     return event
 
 
@@ -188,6 +190,7 @@ def message_calendar(
             page_url=page_url,
             location=join_url if method == REQUEST and join_url else _("Online"),
             is_cancelled=method == CANCEL,
+            is_tentative=method == REQUEST and is_waitlisted and not join_url,
         )
         event.add("organizer", _organizer())
         attendee = vCalAddress(f"mailto:{to}")

@@ -1,13 +1,13 @@
 """The scheduling screen (/<lang>/secretariat/webinars/<slug>/schedule/), through the client."""
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from accounts.tests.factories import SecretariatFactory
@@ -91,7 +91,7 @@ def test_the_screen_proposes_working_days_of_the_planned_month_on_each_capitals_
     assert len(slots) == 20 and "2031-03-04T11:30" not in slots  # 21 working days, one closed
     assert slots[0] == "2031-03-03T11:30"
     assert "Nairobi: 13:30–15:00" in text(response) and "Dakar: 10:30–12:00" in text(response)
-    assert "Closed from March 4, 2031 to March 4, 2031: Official holiday" in text(response)
+    assert "Closed on March 4, 2031: Official holiday" in text(response)
 
 
 def test_picking_a_slot_fills_the_form_and_says_the_date_fits(client, officer, webinar):
@@ -191,6 +191,17 @@ def test_a_held_webinar_offers_no_date_and_says_why(client, officer):
 
     assert response.status_code == 200
     assert "schedule-refusal" in response.content.decode() and 'name="date"' not in response.content.decode()
+
+
+def test_a_webinar_that_has_started_says_so_and_points_to_its_status(client, officer):
+    webinar = OpenWebinarFactory(starts_at=timezone.now() - timedelta(minutes=20))
+
+    response = client.get(screen(webinar))
+
+    assert "The webinar has started: mark it as held" in text(response)
+    assert "from “Scheduled” to “Scheduled”" not in text(response)
+    assert 'name="date"' not in response.content.decode()
+    assert reverse("admin:webinars_webinar_change", args=[webinar.pk]) in response.content.decode()
 
 
 def test_the_screen_is_in_arabic_right_to_left(client, webinar):

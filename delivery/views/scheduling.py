@@ -96,6 +96,12 @@ def _done(result: scheduling.WebinarChange) -> str:
     return " ".join(parts)
 
 
+def _refusal(webinar: Webinar) -> ValidationError | None:
+    """Why the webinar's date cannot change: as a move for a scheduled webinar, else as scheduling."""
+    change = scheduling.MOVE if webinar.status == Webinar.Status.SCHEDULED else scheduling.SCHEDULE
+    return scheduling.change_refusal(webinar, change)
+
+
 @staff_page(scheduling.SCHEDULE_PERMISSION)
 @require_http_methods(["GET", "POST"])
 def webinar_schedule(request, slug: str):
@@ -144,7 +150,9 @@ def webinar_schedule(request, slug: str):
         "webinar": webinar,
         "change": change,
         "change_label": scheduling.CHANGE_LABELS[change] if change else "",
-        "refusal": scheduling.change_refusal(webinar, scheduling.SCHEDULE) if change is None else None,
+        # A dated webinar is moved (the screen says why it cannot be, e.g. it has started).
+        "is_move": change == scheduling.MOVE or (change is None and webinar.status == Webinar.Status.SCHEDULED),
+        "refusal": _refusal(webinar) if change is None else None,
         "form": form,
         "may_override": may_override,
         "override_label": permission_label(scheduling.OVERRIDE_PERMISSION),

@@ -57,6 +57,18 @@ def waits_for_registration(webinar: Webinar) -> bool:
     return refusal is not None and refusal.code in WAITING_CODES
 
 
+def why_not_waiting(webinar: Webinar) -> str:
+    """What the page says when there is no date to wait for: it took place, it was cancelled,
+    or registration is open already (or closed before the start)."""
+    if webinar.status == Webinar.Status.HELD:
+        return _("This webinar has taken place: its page has the recording and the materials once they are published.")
+    if webinar.status == Webinar.Status.CANCELLED:
+        return _("This webinar was cancelled: there is no date to announce.")
+    if registration_refusal(webinar) is None:
+        return _("The date of this webinar is set and registration is open: register on its page.")
+    return _("This webinar no longer waits for its date: see its page.")
+
+
 @transaction.atomic
 def ask_for_the_date(*, webinar: Webinar, email: str, language: str) -> None:
     """Keep one request per address and webinar; the same address again changes nothing.
@@ -65,9 +77,7 @@ def ask_for_the_date(*, webinar: Webinar, email: str, language: str) -> None:
     registrations already, or never will (held, cancelled).
     """
     if not waits_for_registration(webinar):
-        raise ValidationError(
-            _("This webinar no longer waits for its date: see its page for registration."), code="not_waiting"
-        )
+        raise ValidationError(why_not_waiting(webinar), code="not_waiting")
     email = normalise_email(email)
     validate_email(email)
     if DateAlert.objects.filter(webinar=webinar, email=email).exists():

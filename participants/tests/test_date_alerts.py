@@ -75,17 +75,20 @@ def test_an_address_that_is_not_one_is_refused(webinar):
 
 
 @pytest.mark.parametrize(
-    "make",
+    ("make", "said"),
     [
-        lambda: OpenWebinarFactory(),  # registration is open: register instead
-        lambda: HeldWebinarFactory(),
-        lambda: WebinarFactory(status=Webinar.Status.CANCELLED),
+        (lambda: OpenWebinarFactory(), "registration is open: register on its page"),
+        (lambda: HeldWebinarFactory(), "has taken place"),
+        (lambda: WebinarFactory(status=Webinar.Status.CANCELLED), "was cancelled"),
     ],
     ids=["open", "held", "cancelled"],
 )
-def test_a_webinar_not_waiting_for_its_date_takes_no_request(make):
-    with pytest.raises(ValidationError, match="no longer waits for its date"):
-        alerts.ask_for_the_date(webinar=make(), email="amina@example.org", language="en")
+def test_a_webinar_not_waiting_for_its_date_takes_no_request_and_says_why(client, make, said):
+    webinar = make()
+    with pytest.raises(ValidationError, match=said):
+        alerts.ask_for_the_date(webinar=webinar, email="amina@example.org", language="en")
+    page = client.get(reverse("participants:date_alert", kwargs={"slug": webinar.slug}))
+    assert said in page.content.decode() and "date-alert-form" not in page.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,13 @@ def _webinar(slug: str) -> Webinar:
 
 
 def _page(request, webinar: Webinar, form: DateAlertForm, *, status: int = 200):
-    context = {"webinar": webinar, "form": form, "is_waiting": alerts.waits_for_registration(webinar)}
+    is_waiting = alerts.waits_for_registration(webinar)
+    context = {
+        "webinar": webinar,
+        "form": form,
+        "is_waiting": is_waiting,
+        "not_waiting": "" if is_waiting else alerts.why_not_waiting(webinar),
+    }
     return render(request, "participants/alerts/ask.html", context, status=status)
 
 

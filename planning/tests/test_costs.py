@@ -62,6 +62,12 @@ def test_the_budget_picks_two_one_language_webinars_over_one_in_four_languages()
     assert reason.params == {"cost": 250, "remaining": 50, "interpretation": 150, "languages": sorted(CODES)}
 
 
+def test_amounts_in_a_reason_are_written_as_the_plan_writes_them():
+    sentence = describe({"code": solver.OVER_BUDGET, "params": {"cost": 25500, "budget": "20000"}})
+
+    assert sentence == "The plan costs 25,500.00, more than the budget of 20,000.00."
+
+
 def test_the_reason_names_the_cost_of_interpretation_in_words():
     rules = Rules(capacity=3, budget=250, cost_per_webinar=100, interpretation_per_language=50)
     result = solve_plan(_one_language_pair_and_a_four_language_webinar(), rules)
@@ -70,7 +76,8 @@ def test_the_reason_names_the_cost_of_interpretation_in_words():
     sentence = describe(result.verdicts["four"].reasons[0].as_dict(), names)
 
     assert sentence == (
-        "Costs 250, of which 150 for interpretation (Arabic, English, Spanish, French); only 50 of the budget is left."
+        "Costs 250.00, of which 150.00 for interpretation (Arabic, English, Spanish, French); "
+        "only 50.00 of the budget is left."
     )
 
 

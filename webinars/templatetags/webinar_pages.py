@@ -100,3 +100,10 @@ def material_href(material) -> str:
     if material.file:
         return reverse("webinars:material_download", args=[material.pk])
     return material.url
+
+
+@register.filter
+def isolate(value) -> str:
+    """The text isolated from the sentence around it (Unicode FSI … PDI): a French title or a
+    range of hours inside an Arabic sentence keeps its own direction and its quotes their place."""
+    return f"\u2068{value}\u2069"

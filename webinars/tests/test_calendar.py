@@ -156,6 +156,8 @@ def test_the_join_link_is_in_the_entry_only_when_given_for_someone_with_a_place(
     assert str(_event(with_place)["LOCATION"]) == "https://meet.example.org/j/1"
     assert "meet.example.org" not in waiting
     assert "waiting list" in str(_event(waiting)["DESCRIPTION"])
+    assert str(_event(with_place)["STATUS"]) == "CONFIRMED"
+    assert str(_event(waiting)["STATUS"]) == "TENTATIVE"  # no place confirmed yet
 
 
 def test_a_cancel_of_a_postponed_webinar_names_its_withdrawn_date_and_says_postponed():
