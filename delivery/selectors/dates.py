@@ -15,7 +15,11 @@ holding webinars.schedule_despite_conflicts gives a reason.
 
 Days are the committee's days: a webinar's weekday, closure and "same day" are read on
 Geneva's calendar. Office hours are read in each capital's own clock and on its own
-calendar (a webinar on Friday evening in Geneva can be Saturday morning in Canberra).
+calendar (a webinar on Friday evening in Geneva can be Saturday morning in Canberra), and on
+its own working week: Friday is the weekend in Riyadh and Cairo, Sunday a working day. A start
+on any target capital's weekend (its local day) is a weekend conflict, as is Geneva's own
+weekend, since the Secretariat runs the webinar. A capital's weekend is its "weekend" in
+Region.capitals, else its time zone's (webinars.time_zones.WEEKEND_BY_TIME_ZONE).
 """
 
 from __future__ import annotations
@@ -28,11 +32,14 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import Q
 from django.utils import formats, timezone
+from django.utils.dates import WEEKDAYS
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from delivery.models import ExpertInvitation, hidden_on_webinar
 from webinars.models import Closure, Webinar
-from webinars.time_zones import GENEVA_TIME_ZONE
+from webinars.time_zones import GENEVA_TIME_ZONE, SATURDAY_SUNDAY, weekend_of
 
 # What each conflict is called, for tests and for the screen's markers.
 PAST, WEEKEND, CLOSURE, SAME_DAY, OFFICE_HOURS, EXPERT_AVAILABILITY = (
@@ -73,6 +80,18 @@ class Capital:
     city: str
     time_zone: str
     region: str = ""  # the region's name; "" for Geneva, the fallback
+    weekend: frozenset[int] = SATURDAY_SUNDAY  # ISO day numbers: 1 is Monday, 7 is Sunday
+
+    def is_working_day(self, day: date) -> bool:
+        return day.isoweekday() not in self.weekend
+
+
+@dataclass(frozen=True)
+class WorkingWeek:
+    """Capitals that share a working week, and its days, as the screen says them."""
+
+    cities: str
+    days: str
 
 
 @dataclass(frozen=True)
@@ -83,6 +102,7 @@ class LocalTime:
     starts: datetime
     ends: datetime
     is_in_office_hours: bool
+    is_working_day: bool = True  # the capital's local day at the start
 
     @property
     def clock(self) -> str:
@@ -125,6 +145,29 @@ def _clock(moment: datetime) -> str:
     return moment.strftime("%H:%M")
 
 
+def _weekday_name(iso_day: int) -> str:
+    return str(WEEKDAYS[iso_day - 1])
+
+
+def working_days_text(weekend: frozenset[int]) -> str:
+    """The days outside a weekend, from the day after it: "Sunday to Thursday" for a Friday–Saturday
+    weekend; listed when they are not in one run ("Monday, Tuesday, Wednesday, Thursday and Saturday")."""
+    working = [day for day in range(1, 8) if day not in weekend]
+    if len(working) == 7:
+        return _("every day")
+    if not working:  # Region.clean refuses such a week
+        return ""
+    first = next(day for day in working if (day - 2) % 7 + 1 in weekend)  # the day after a weekend day
+    week = [(first - 1 + n) % 7 + 1 for n in range(7)]
+    in_order = [day for day in week if day not in weekend]
+    if len(in_order) > 2 and in_order == week[: len(in_order)]:
+        return pgettext("working days", "%(first)s to %(last)s") % {
+            "first": _weekday_name(in_order[0]),
+            "last": _weekday_name(in_order[-1]),
+        }
+    return str(get_text_list([_weekday_name(day) for day in in_order], _("and")))
+
+
 @dataclass
 class DateRules:
     """What the rules need for one webinar over a span of days, read in four queries."""
@@ -146,11 +189,12 @@ class DateRules:
         capitals = []
         for region in regions:
             capitals += [
-                Capital(city=city, time_zone=zone, region=region.name) for city, zone in region.capital_zones()
+                Capital(city=city, time_zone=zone, region=region.name, weekend=weekend)
+                for city, zone, weekend in region.capital_weeks()
             ]
         uses_geneva_hours = not capitals
         if uses_geneva_hours:
-            capitals = [Capital(city=_("Geneva"), time_zone=GENEVA[1])]
+            capitals = [Capital(city=_("Geneva"), time_zone=GENEVA[1], weekend=weekend_of(GENEVA[1]))]
         closures = list(Closure.objects.filter(starts_on__lte=last_day, ends_on__gte=first_day).order_by("starts_on"))
         # A day either side: a start late in the evening in Geneva is on that day, whatever UTC says.
         span_start = timezone.make_aware(datetime.combine(first_day - timedelta(days=1), time.min))
@@ -189,20 +233,72 @@ class DateRules:
     # Office hours ---------------------------------------------------------------------
 
     def local_times(self, starts_at: datetime) -> list[LocalTime]:
-        """The webinar's start and end in each capital, and whether both fall within office hours."""
+        """The webinar's start and end in each capital, and whether both fall within office hours
+        on one of the capital's working days."""
         ends_at = starts_at + timedelta(minutes=self.webinar.duration_minutes)
         found = []
         for capital in self.capitals:
             zone = ZoneInfo(capital.time_zone)
             starts, ends = starts_at.astimezone(zone), ends_at.astimezone(zone)
+            is_working_day = capital.is_working_day(starts.date())
             is_open = (
-                starts.weekday() < 5
+                is_working_day
                 and starts.date() == ends.date()
                 and self.opens <= starts.time()
                 and ends.time() <= self.closes
             )
-            found.append(LocalTime(capital=capital, starts=starts, ends=ends, is_in_office_hours=is_open))
+            found.append(
+                LocalTime(
+                    capital=capital,
+                    starts=starts,
+                    ends=ends,
+                    is_in_office_hours=is_open,
+                    is_working_day=is_working_day,
+                )
+            )
         return found
+
+    def working_weeks(self) -> list[WorkingWeek]:
+        """The capitals' working weeks, each with its capitals, Geneva's among them (the Secretariat
+        runs the webinar), for the screen to say next to the office hours; [] when every capital
+        works Monday to Friday, as Geneva does: "on working days" then says it all."""
+        by_weekend: dict[frozenset[int], list[str]] = {}
+        for capital in self.capitals:
+            cities = by_weekend.setdefault(capital.weekend, [])
+            if capital.city not in cities:
+                cities.append(capital.city)
+        geneva_weekend = weekend_of(GENEVA_TIME_ZONE)
+        if set(by_weekend) <= {geneva_weekend}:
+            return []
+        geneva_week = by_weekend.setdefault(geneva_weekend, [])
+        if _("Geneva") not in geneva_week:
+            geneva_week.append(_("Geneva"))
+        return [
+            WorkingWeek(cities=str(get_text_list(cities, _("and"))), days=working_days_text(weekend))
+            for weekend, cities in by_weekend.items()
+        ]
+
+    def _capitals_weekend_conflicts(self, starts_at: datetime) -> list[Conflict]:
+        """A start on a target capital's weekend (its local day), one conflict per weekday named.
+
+        Without a capital the webinar keeps to Geneva, whose weekend is a rule of the day already.
+        """
+        if self.uses_geneva_hours:
+            return []
+        closed: dict[date, list[str]] = {}
+        for local in self.local_times(starts_at):
+            if not local.is_working_day:
+                cities = closed.setdefault(local.starts.date(), [])
+                if local.capital.city not in cities:
+                    cities.append(local.capital.city)
+        return [
+            Conflict(
+                WEEKEND,
+                _("%(weekday)s is not a working day in %(cities)s.")
+                % {"weekday": _weekday_name(day.isoweekday()), "cities": get_text_list(cities, _("and"))},
+            )
+            for day, cities in sorted(closed.items())
+        ]
 
     def _office_hours_conflicts(self, starts_at: datetime) -> list[Conflict]:
         conflicts = []
@@ -232,7 +328,7 @@ class DateRules:
 
     def _day_conflicts(self, day: date) -> list[Conflict]:
         conflicts = []
-        if day.weekday() >= 5:
+        if day.isoweekday() in weekend_of(GENEVA_TIME_ZONE):  # the Secretariat's own weekend
             conflicts.append(Conflict(WEEKEND, _("%(day)s falls on a weekend.") % {"day": _day_text(day)}))
         for closure in self.closures:
             if closure.starts_on <= day <= closure.ends_on:
@@ -287,12 +383,14 @@ class DateRules:
                 )
             )
         conflicts += self._day_conflicts(timezone.localtime(starts_at).date())
+        conflicts += self._capitals_weekend_conflicts(starts_at)
         conflicts += self._office_hours_conflicts(starts_at)
         return conflicts
 
     def slots(self, first_day: date, last_day: date, *, limit: int | None = None) -> list[Slot]:
         """The working days from first_day to last_day with nothing against them, each at the
-        start time in the middle of those that fit every capital's office hours."""
+        start time in the middle of those that fit every capital's office hours (on its own
+        working days: no slot on a Friday for Riyadh)."""
         found = []
         day = first_day
         while day <= last_day and (limit is None or len(found) < limit):

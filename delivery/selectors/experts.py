@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from delivery.models import ExpertInvitation
 from webinars.models import Expert, Feedback, Language, Region, Webinar
+from webinars.periods import parse_period
 
 # Words too common to say anything about an expert's field.
 STOP_WORDS = frozenset(
@@ -26,7 +27,13 @@ STOP_WORDS = frozenset(
     | {"pour", "dans", "avec", "des", "les", "une", "sur", "par", "para", "con", "los", "las", "del"}
 )
 # Webinars whose experts count in a year's balance: everything but a cancelled one.
-COUNTED_STATUSES = (Webinar.Status.PLANNED, Webinar.Status.SCHEDULED, Webinar.Status.POSTPONED, Webinar.Status.HELD)
+COUNTED_STATUSES = (
+    Webinar.Status.PLANNED,
+    Webinar.Status.TO_BE_SCHEDULED,
+    Webinar.Status.SCHEDULED,
+    Webinar.Status.POSTPONED,
+    Webinar.Status.HELD,
+)
 
 
 # The roster ---------------------------------------------------------------------------
@@ -207,15 +214,48 @@ class Balance:
         return next((row for row in self.region_rows if row.key == self.candidate.region_id), None)
 
 
-def year_of(webinar: Webinar) -> int:
-    """The webinar's year on the committee's clock (Geneva), as ``year_experts`` counts it."""
-    return timezone.localtime(webinar.starts_at if webinar.starts_at else timezone.now()).year
+@dataclass(frozen=True)
+class WebinarYear:
+    """The year a webinar belongs to, and what it was read from: "date", "period", "plan" or "today"."""
+
+    year: int
+    basis: str
 
 
-def year_experts(*, year: int) -> list[YearExpert]:
-    """The experts of the year's webinars (planned, scheduled or held; by start date), once each."""
+def webinar_year(webinar: Webinar, *, plan_year: int | None = None) -> WebinarYear:
+    """The webinar's year, as ``year_experts`` counts it: the year of its date on the committee's
+    clock (Geneva); without a date, the year of its planned period ("2027-Q2": a webinar of next
+    year's plan to be scheduled); without either, the year of the plan it came from (``plan_year``:
+    planning's, which the screen reads through planning.selectors); else the current year."""
+    if webinar.starts_at:
+        return WebinarYear(timezone.localtime(webinar.starts_at).year, "date")
+    period = parse_period(webinar.planned_period)
+    if period is not None:
+        return WebinarYear(period.year, "period")
+    if plan_year is not None:
+        return WebinarYear(plan_year, "plan")
+    return WebinarYear(timezone.localdate().year, "today")
+
+
+def year_of(webinar: Webinar, *, plan_year: int | None = None) -> int:
+    """The webinar's year (``webinar_year``)."""
+    return webinar_year(webinar, plan_year=plan_year).year
+
+
+def year_experts(*, year: int, undated_webinar_ids=()) -> list[YearExpert]:
+    """The experts of the year's webinars (planned, to be scheduled, scheduled, postponed or held), once each.
+
+    A webinar is the year's as ``webinar_year`` says: by its date, else by its planned period,
+    else by its plan (``undated_webinar_ids``: the webinars of the year's plan with neither).
+    """
+    undated = Q(webinars__starts_at__isnull=True)
+    in_year = (
+        Q(webinars__starts_at__year=year)
+        | (undated & Q(webinars__planned_period__startswith=f"{year}-"))
+        | (undated & Q(webinars__planned_period="", webinars__pk__in=list(undated_webinar_ids)))
+    )
     rows = (
-        Expert.objects.filter(webinars__status__in=COUNTED_STATUSES, webinars__starts_at__year=year)
+        Expert.objects.filter(Q(webinars__status__in=COUNTED_STATUSES) & in_year)
         .values_list("pk", "gender", "region_id")
         .distinct()
         .order_by("pk")
@@ -268,14 +308,19 @@ def _balance(
     )
 
 
-def year_balance(*, year: int, adding: Expert | None = None) -> Balance:
+def year_balance(*, year: int, adding: Expert | None = None, undated_webinar_ids=()) -> Balance:
     """Gender and regional figures of the year's experts, before and after adding a candidate.
 
     Members asked for gender parity and geographic balance: e.g. women 2 of 5 (40%)
     become 3 of 6 (50%), regions covered 3 become 4. An expert already giving a webinar
     that year is counted once, so adding them changes nothing.
     """
-    return _balance(year=year, experts=year_experts(year=year), regions=list(Region.objects.all()), candidate=adding)
+    return _balance(
+        year=year,
+        experts=year_experts(year=year, undated_webinar_ids=undated_webinar_ids),
+        regions=list(Region.objects.all()),
+        candidate=adding,
+    )
 
 
 # Suggestions --------------------------------------------------------------------------
@@ -303,22 +348,28 @@ class Suggestion:
         return self.expert.score
 
 
-def suggest_experts(*, webinar: Webinar, limit: int = 10) -> list[Suggestion]:
+def suggest_experts(
+    *, webinar: Webinar, limit: int = 10, year: int | None = None, undated_webinar_ids=()
+) -> list[Suggestion]:
     """Active roster experts ranked for a webinar, each with what they do to its year's balance.
 
-    Experts already giving the webinar are left out. See ``rank_experts`` for the order.
+    The year is the webinar's (``webinar_year``) unless given. Experts already giving the
+    webinar are left out. See ``rank_experts`` for the order.
     """
     return rank_experts(
         topic=webinar.topic,
         title=webinar.title,
         languages=list(webinar.languages.all()),
-        year=year_of(webinar),
+        year=year_of(webinar) if year is None else year,
+        undated_webinar_ids=undated_webinar_ids,
         exclude=webinar.experts.values("pk"),
         limit=limit,
     )
 
 
-def rank_experts(*, topic, title: str, languages, year: int, exclude=(), limit: int = 10) -> list[Suggestion]:
+def rank_experts(
+    *, topic, title: str, languages, year: int, undated_webinar_ids=(), exclude=(), limit: int = 10
+) -> list[Suggestion]:
     """Active roster experts ranked for a talk still to give (a webinar, or a plan entry).
 
     Order: expertise first (the topic's scope area among theirs, then how many words of
@@ -331,7 +382,7 @@ def rank_experts(*, topic, title: str, languages, year: int, exclude=(), limit: 
     scope_area_id = topic.scope_area_id if topic else None
     language_ids = {language.pk for language in languages}
     experts = list(roster_experts(filters={"is_active": True}).exclude(pk__in=exclude))
-    base = year_experts(year=year)
+    base = year_experts(year=year, undated_webinar_ids=undated_webinar_ids)
     regions = list(Region.objects.all())
     suggestions = []
     for expert in experts:

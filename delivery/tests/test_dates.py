@@ -3,9 +3,10 @@
 from datetime import UTC, date, datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
 from delivery.models import ExpertInvitation
 from delivery.selectors.dates import (
@@ -16,11 +17,14 @@ from delivery.selectors.dates import (
     SAME_DAY,
     WEEKEND,
     DateRules,
+    WorkingWeek,
     date_conflicts,
+    working_days_text,
 )
 from delivery.tests.factories import ExpertInvitationFactory
-from webinars.models import Closure, Webinar
+from webinars.models import Closure, Region, Webinar
 from webinars.tests.factories import ClosureFactory, ExpertFactory, RegionFactory, ToBeScheduledWebinarFactory
+from webinars.time_zones import FRIDAY, SATURDAY, SUNDAY, THURSDAY
 
 pytestmark = pytest.mark.django_db
 
@@ -156,6 +160,166 @@ def test_conflicts_are_named_in_the_active_language(webinar):
         messages = [c.message for c in date_conflicts(webinar, saturday, now=NOW)]
 
     assert any("samedi" in message for message in messages)
+
+
+# Each capital's working week ---------------------------------------------------------------
+
+ARAB = [{"city": "Cairo", "time_zone": "Africa/Cairo"}, {"city": "Riyadh", "time_zone": "Asia/Riyadh"}]
+BEFORE_JULY_2027 = datetime(2027, 6, 1, 9, 0, tzinfo=UTC)
+
+
+def geneva(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
+    """A Geneva wall-clock time, as the screen proposes and checks it."""
+    return timezone.make_aware(datetime(year, month, day, hour, minute))
+
+
+@pytest.fixture
+def arab_webinar():
+    return ToBeScheduledWebinarFactory(regions=[RegionFactory(code="arab", capitals=ARAB)])
+
+
+def test_a_friday_is_a_weekend_in_riyadh_and_cairo_named_with_the_capitals(arab_webinar):
+    friday = geneva(2027, 7, 2, 12, 30)  # 13:30 in Cairo and in Riyadh
+    assert friday.isoweekday() == FRIDAY
+
+    conflicts = date_conflicts(arab_webinar, friday, now=BEFORE_JULY_2027)
+
+    assert codes(conflicts) == [WEEKEND, OFFICE_HOURS, OFFICE_HOURS]
+    assert conflicts[0].message == "Friday is not a working day in Cairo and Riyadh."
+
+
+def test_a_sunday_is_a_working_day_in_riyadh_and_cairo_only_genevas_weekend_is_named(arab_webinar):
+    sunday = geneva(2027, 7, 4, 12, 30)
+    rules = DateRules.load(arab_webinar, first_day=date(2027, 7, 4), last_day=date(2027, 7, 4), now=BEFORE_JULY_2027)
+
+    conflicts = rules.conflicts(sunday)
+
+    assert [conflict.message for conflict in conflicts] == ["Sunday July 4, 2027 falls on a weekend."]
+    assert all(local.is_in_office_hours and local.is_working_day for local in rules.local_times(sunday))
+
+
+def test_no_slot_is_proposed_on_a_friday_for_riyadh_and_cairo(arab_webinar):
+    rules = DateRules.load(arab_webinar, first_day=date(2027, 6, 28), last_day=date(2027, 7, 4), now=BEFORE_JULY_2027)
+
+    slots = rules.slots(date(2027, 6, 28), date(2027, 7, 4))
+
+    assert [slot.day for slot in slots] == [date(2027, 6, 28), date(2027, 6, 29), date(2027, 6, 30), date(2027, 7, 1)]
+    assert all(rules.conflicts(slot.starts_at) == [] for slot in slots)
+
+
+def test_a_capitals_weekend_is_read_on_its_own_day_saturday_morning_far_east(webinar):
+    webinar.regions.add(RegionFactory(capitals=[{"city": "Canberra", "time_zone": "Australia/Sydney"}]))
+    friday_evening = datetime(2031, 3, 7, 20, 0, tzinfo=UTC)  # still Friday in Nairobi, Saturday 07:00 in Canberra
+
+    messages = [c.message for c in date_conflicts(webinar, friday_evening, now=NOW) if c.code == WEEKEND]
+
+    assert messages == ["Saturday is not a working day in Canberra."]
+
+
+def test_without_any_capital_genevas_weekend_is_named_once():
+    webinar = ToBeScheduledWebinarFactory()  # a region without capitals
+    saturday = datetime(2031, 3, 8, 11, 0, tzinfo=UTC)
+
+    conflicts = date_conflicts(webinar, saturday, now=NOW)
+
+    assert codes(conflicts) == [WEEKEND, OFFICE_HOURS]
+
+
+@pytest.mark.parametrize("weekend", [["Thursday", "Friday"], [4, 5], ["thu", "FRI"]])
+def test_a_capitals_own_weekend_comes_before_its_time_zones(weekend):
+    tehran = {"city": "Tehran", "time_zone": "Asia/Tehran", "weekend": weekend}
+    webinar = ToBeScheduledWebinarFactory(regions=[RegionFactory(capitals=[tehran])])
+    thursday = datetime(2031, 3, 6, 6, 0, tzinfo=UTC)  # 09:30 to 11:00 in Tehran
+
+    conflicts = date_conflicts(webinar, thursday, now=NOW)
+
+    assert codes(conflicts) == [WEEKEND, OFFICE_HOURS]
+    assert conflicts[0].message == "Thursday is not a working day in Tehran."
+
+
+def test_without_its_own_weekend_a_capital_keeps_its_time_zones():
+    webinar = ToBeScheduledWebinarFactory(
+        regions=[RegionFactory(capitals=[{"city": "Tehran", "time_zone": "Asia/Tehran"}])]
+    )
+    thursday = datetime(2031, 3, 6, 6, 0, tzinfo=UTC)  # Iran's weekend is Friday
+
+    assert date_conflicts(webinar, thursday, now=NOW) == []
+
+
+def test_each_capital_has_its_weekend_from_its_own_or_its_time_zone():
+    region = Region(
+        code="mixed",
+        name="Mixed",
+        capitals=[
+            {"city": "Riyadh", "time_zone": "Asia/Riyadh"},
+            {"city": "Nairobi", "time_zone": "Africa/Nairobi"},
+            {"city": "Kathmandu", "time_zone": "Asia/Kathmandu"},
+            {"city": "Abu Dhabi", "time_zone": "Asia/Riyadh", "weekend": ["Saturday", 7]},
+        ],
+    )
+
+    region.full_clean()
+
+    assert [weekend for _city, _zone, weekend in region.capital_weeks()] == [
+        {FRIDAY, SATURDAY},
+        {SATURDAY, SUNDAY},
+        {SATURDAY},
+        {SATURDAY, SUNDAY},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("weekend", "message"),
+    [
+        (["Friday", "Caturday"], "“Caturday” in the weekend of Riyadh is not a day: give English day names"),
+        ([5, 8], "“8” in the weekend of Riyadh is not a day"),
+        ([True], "“True” in the weekend of Riyadh is not a day"),
+        ("Friday", "Give the weekend of Riyadh as a list of days"),
+        ([1, 2, 3, 4, 5, 6, 7], "The weekend of Riyadh is the whole week"),
+    ],
+)
+def test_a_weekend_that_is_not_a_list_of_days_is_refused_saying_what_to_give(weekend, message):
+    region = Region(
+        code="arab",
+        name="Arab region",
+        capitals=[{"city": "Riyadh", "time_zone": "Asia/Riyadh", "weekend": weekend}],
+    )
+
+    with pytest.raises(ValidationError, match=message):
+        region.full_clean()
+
+
+def test_the_working_weeks_name_their_capitals_geneva_among_monday_to_friday():
+    rabat = {"city": "Rabat", "time_zone": "Africa/Casablanca"}
+    webinar = ToBeScheduledWebinarFactory(regions=[RegionFactory(capitals=[rabat, *ARAB])])
+    rules = DateRules.load(webinar, first_day=date(2031, 3, 1), last_day=date(2031, 3, 31), now=NOW)
+
+    assert rules.working_weeks() == [
+        WorkingWeek(cities="Rabat and Geneva", days="Monday to Friday"),
+        WorkingWeek(cities="Cairo and Riyadh", days="Sunday to Thursday"),
+    ]
+
+
+def test_no_working_week_is_said_when_every_capital_works_monday_to_friday(webinar):
+    rules = DateRules.load(webinar, first_day=date(2031, 3, 1), last_day=date(2031, 3, 31), now=NOW)
+
+    assert rules.working_weeks() == []
+
+
+@pytest.mark.parametrize(
+    ("weekend", "text"),
+    [
+        ({SATURDAY, SUNDAY}, "Monday to Friday"),
+        ({FRIDAY, SATURDAY}, "Sunday to Thursday"),
+        ({FRIDAY}, "Saturday to Thursday"),
+        ({THURSDAY, FRIDAY}, "Saturday to Wednesday"),
+        ({SATURDAY}, "Sunday to Friday"),
+        ({FRIDAY, SUNDAY}, "Monday, Tuesday, Wednesday, Thursday and Saturday"),
+        (set(), "every day"),
+    ],
+)
+def test_working_days_are_said_from_the_day_after_the_weekend(weekend, text):
+    assert working_days_text(frozenset(weekend)) == text
 
 
 # Proposed slots --------------------------------------------------------------------------

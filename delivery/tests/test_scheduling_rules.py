@@ -145,6 +145,19 @@ def test_a_time_skipped_by_a_clock_change_is_refused(manager, webinar):
         )
 
 
+def test_a_friday_is_refused_for_riyadh_and_cairo_and_a_thursday_kept(officer):
+    arab = [{"city": "Cairo", "time_zone": "Africa/Cairo"}, {"city": "Riyadh", "time_zone": "Asia/Riyadh"}]
+    webinar = ToBeScheduledWebinarFactory(regions=[RegionFactory(capitals=arab)])
+    friday, thursday = GOOD + timedelta(days=3), GOOD + timedelta(days=2)  # 15:00 in Riyadh, 14:00 in Cairo
+
+    with pytest.raises(scheduling.DateConflicts) as refused:
+        scheduling.schedule_webinar(webinar=webinar, starts_at=friday, actor=officer)
+    scheduling.schedule_webinar(webinar=webinar, starts_at=thursday, actor=officer)
+
+    assert "Friday is not a working day in Cairo and Riyadh." in refused.value.messages
+    assert reload(webinar).starts_at == thursday
+
+
 def test_a_date_in_the_past_is_refused_unless_kept_with_a_reason(officer, manager, webinar):
     past = timezone.now() - timedelta(days=3)
 

@@ -184,6 +184,16 @@ def test_a_scheduled_webinar_is_moved_and_its_registrants_told(client, officer):
     assert Notice.objects.filter(kind=Notice.Kind.WEBINAR_MOVED, to="en@example.org").count() == 1
 
 
+def test_moving_a_webinar_does_not_propose_its_own_day(client, officer):
+    africa = RegionFactory(code="africa", name="Africa", capitals=AFRICA)
+    webinar = OpenWebinarFactory(starts_at=datetime(2031, 3, 5, 10, 30, tzinfo=UTC), regions=[africa])
+
+    slots = client.get(screen(webinar, month="2031-03")).context["slots"]
+
+    days = {slot.starts_at.date() for slot in slots}
+    assert date(2031, 3, 5) not in days and date(2031, 3, 6) in days
+
+
 def test_a_held_webinar_offers_no_date_and_says_why(client, officer):
     webinar = HeldWebinarFactory()
 

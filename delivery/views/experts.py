@@ -19,11 +19,12 @@ from delivery.selectors.experts import (
     roster_experts,
     suggest_experts,
     webinar_invitations,
+    webinar_year,
     webinars_needing_experts,
     year_balance,
-    year_of,
 )
 from delivery.services import experts
+from planning import selectors as planning_selectors
 from portal.permissions import staff_page
 from portal.signing import InvalidLink
 from portal.views import link_not_valid
@@ -71,7 +72,11 @@ def _webinar(webinar_id: int) -> Webinar:
 @require_GET
 def expert_suggestions(request, webinar_id: int):
     webinar = _webinar(webinar_id)
-    suggestions = suggest_experts(webinar=webinar)
+    year = webinar_year(webinar)
+    if year.basis == "today":  # neither a date nor a planned period: its plan's year, which only the plan knows
+        year = webinar_year(webinar, plan_year=planning_selectors.webinar_plan_year(webinar))
+    undated = planning_selectors.undated_plan_webinar_ids(year=year.year)
+    suggestions = suggest_experts(webinar=webinar, year=year.year, undated_webinar_ids=undated)
     for suggestion in suggestions:  # one form per row, with ids of its own so that each label finds its field
         suggestion.form = InviteForm(
             initial={"expert": suggestion.expert.pk}, auto_id=f"id_invite_{suggestion.expert.pk}_%s"
@@ -87,7 +92,8 @@ def expert_suggestions(request, webinar_id: int):
         "webinar": webinar,
         "current_experts": list(webinar.experts.select_related("region")),
         "suggestions": suggestions,
-        "balance": year_balance(year=year_of(webinar)),
+        "balance": year_balance(year=year.year, undated_webinar_ids=undated),
+        "year": year,
         "invitations": invitations,
     }
     return render(request, "delivery/experts/suggestions.html", context)

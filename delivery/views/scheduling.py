@@ -96,6 +96,12 @@ def _done(result: scheduling.WebinarChange) -> str:
     return " ".join(parts)
 
 
+def _slots(webinar: Webinar, rules: dates.DateRules, first_day: date, last_day: date) -> list:
+    """The proposed slots; a dated webinar's own day is not a new date to propose."""
+    current = timezone.localdate(webinar.starts_at) if webinar.starts_at else None
+    return [slot for slot in rules.slots(first_day, last_day) if timezone.localdate(slot.starts_at) != current]
+
+
 def _refusal(webinar: Webinar) -> ValidationError | None:
     """Why the webinar's date cannot change: as a move for a scheduled webinar, else as scheduling."""
     change = scheduling.MOVE if webinar.status == Webinar.Status.SCHEDULED else scheduling.SCHEDULE
@@ -160,7 +166,7 @@ def webinar_schedule(request, slug: str):
         "typed_local_times": rules.local_times(typed) if typed else [],
         "conflicts": conflicts,
         "rules": rules,
-        "slots": rules.slots(first_day, last_day) if change and first_day <= last_day else [],
+        "slots": _slots(webinar, rules, first_day, last_day) if change and first_day <= last_day else [],
         "month": month,
         "period_months": period_months,
         "previous_month": _neighbour(month, -1) if _neighbour(month, -1) >= today.replace(day=1) else None,

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from webinars.time_zones import is_time_zone
+from webinars.time_zones import is_time_zone, weekend_days, weekend_of
 
 
 class Language(models.Model):
@@ -59,7 +59,8 @@ class Region(models.Model):
         return self.name
 
     def clean(self) -> None:
-        """Each capital names its city and a time zone that exists (an IANA name)."""
+        """Each capital names its city and a time zone that exists (an IANA name); it may give its
+        weekend ("weekend": ["Friday", "Saturday"] or [5, 6]) when its time zone's is not its own."""
         if not isinstance(self.capitals, list):
             raise ValidationError({"capitals": _("Give a list of capitals, each with its city and time zone.")})
         for capital in self.capitals:
@@ -76,14 +77,64 @@ class Region(models.Model):
                         % {"zone": zone, "city": capital["city"]}
                     }
                 )
+            if "weekend" in capital:
+                self._clean_weekend(capital)
 
-    def capital_zones(self) -> list[tuple[str, str]]:
-        """(city, time zone) of each capital whose time zone exists."""
+    @staticmethod
+    def _clean_weekend(capital: dict) -> None:
+        city = capital["city"]
+        if not isinstance(capital["weekend"], list):
+            raise ValidationError(
+                {
+                    "capitals": _(
+                        "Give the weekend of %(city)s as a list of days, such as "
+                        '["Friday", "Saturday"] or [5, 6] (1 is Monday, 7 is Sunday).'
+                    )
+                    % {"city": city}
+                }
+            )
+        try:
+            weekend = weekend_days(capital["weekend"])
+        except ValueError as error:
+            raise ValidationError(
+                {
+                    "capitals": _(
+                        "“%(day)s” in the weekend of %(city)s is not a day: give English day names "
+                        "such as Friday, or numbers from 1 (Monday) to 7 (Sunday)."
+                    )
+                    % {"day": error.args[0], "city": city}
+                }
+            ) from error
+        if len(weekend) == 7:
+            raise ValidationError(
+                {
+                    "capitals": _("The weekend of %(city)s is the whole week: leave it at least one working day.")
+                    % {"city": city}
+                }
+            )
+
+    def capital_weeks(self) -> list[tuple[str, str, frozenset[int]]]:
+        """(city, time zone, weekend) of each capital whose time zone exists.
+
+        The weekend (ISO day numbers) is the capital's own "weekend" when it gives a valid one,
+        else its time zone's country's (webinars.time_zones.WEEKEND_BY_TIME_ZONE).
+        """
         found = []
         for capital in self.capitals if isinstance(self.capitals, list) else []:
             if isinstance(capital, dict) and is_time_zone(str(capital.get("time_zone", ""))):
-                found.append((str(capital.get("city", "")), capital["time_zone"]))
+                zone = capital["time_zone"]
+                try:
+                    weekend = weekend_days(capital["weekend"]) if "weekend" in capital else weekend_of(zone)
+                except ValueError:
+                    weekend = weekend_of(zone)
+                if len(weekend) == 7:  # not a week clean() lets through
+                    weekend = weekend_of(zone)
+                found.append((str(capital.get("city", "")), zone, weekend))
         return found
+
+    def capital_zones(self) -> list[tuple[str, str]]:
+        """(city, time zone) of each capital whose time zone exists."""
+        return [(city, zone) for city, zone, _weekend in self.capital_weeks()]
 
 
 class RegionalGroup(models.Model):

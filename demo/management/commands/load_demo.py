@@ -154,7 +154,8 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
 
 
 def upcoming_days(today: date, count: int, *, closed: set[date] = frozenset()) -> list[date]:
-    """Weekdays left this year for the plan's webinars, from a week ahead, spread evenly,
+    """Days left this year for the plan's webinars, from a week ahead, spread evenly, Monday to
+    Thursday (working days in Geneva and in the capitals whose weekend starts on Friday),
     avoiding the ``closed`` days (holidays).
 
     Late in the year they crowd into the last weeks; on 31 December nothing is left of
@@ -168,7 +169,7 @@ def upcoming_days(today: date, count: int, *, closed: set[date] = frozenset()) -
 
     def working_days(last_day: date) -> list[date]:
         days = [first + timedelta(days=n) for n in range((last_day - first).days + 1)]
-        return [day for day in days if day.weekday() < 5 and day not in closed]
+        return [day for day in days if day.weekday() < 4 and day not in closed]
 
     weekdays = working_days(last)
     while len(weekdays) < count:  # never two webinars on one day: go on into the next days
