@@ -63,6 +63,22 @@ def webinar_estimate(webinar) -> costs.Estimate | None:
     return None if entry is None else costs.entry_estimate(entry, entry.plan)
 
 
+def webinar_plan_year(webinar) -> int | None:
+    """The year of the plan the webinar came from, for the experts screen of a webinar with neither a
+    date nor a planned period; None for a webinar that no plan entry made."""
+    return PlanEntry.objects.filter(webinar_id=webinar.pk).values_list("plan__year", flat=True).first()
+
+
+def undated_plan_webinar_ids(*, year: int) -> list[int]:
+    """The webinars of the year's plan with neither a date nor a planned period (the groups asked for
+    "any time of the year"): their year is the plan's, which only the plan knows."""
+    return list(
+        PlanEntry.objects.filter(plan__year=year, webinar__starts_at__isnull=True, webinar__planned_period="")
+        .order_by("webinar_id")
+        .values_list("webinar_id", flat=True)
+    )
+
+
 def proposals_to_add(*, plan: AnnualPlan) -> QuerySet[Proposal]:
     """The cycle's proposals under review that the plan does not hold yet, for adding by hand.
 

@@ -223,55 +223,100 @@ class _Builder:
         )
 
     def regions_section(self) -> Section:
-        f = self.figures
-        cycles = _ids(f.cycle_ids) or "0"
-
-        def requested_against_delivered(key, title, names, requested, delivered, filter_name):
-            keys = sorted(set(requested) | set(delivered), key=lambda pk: (names[pk].order, names[pk].pk))
-            return Table(
-                key=key,
-                title=title,
-                columns=(
-                    _("Region") if key == "regions" else _("Language"),
-                    _("Requested in proposals"),
-                    _("Delivered in webinars held"),
-                ),
-                rows=tuple((names[pk].name, requested.get(pk, 0), delivered.get(pk, 0)) for pk in keys),
-                links=tuple(
-                    _changelist(
-                        "proposals_proposal",
-                        **{f"{filter_name}__id__exact": pk, "cycle__id__in": cycles},
-                    )
-                    if requested.get(pk)
-                    else _changelist("webinars_webinar", **{f"{filter_name}__id__exact": pk}, **self.held_filter)
-                    for pk in keys
-                ),
-                chart=Chart(label_column=0, value_columns=(1, 2), title=title),
-                note=_("A proposal or a webinar for several regions or languages counts once for each."),
-                empty_text=_("Nothing was requested or delivered."),
-            )
-
         return Section(
             title=_("Regions and languages: requested and delivered"),
-            tables=(
-                requested_against_delivered(
-                    "regions",
-                    _("Regions requested and delivered"),
-                    f.region_names,
-                    f.regions_requested,
-                    f.regions_delivered,
-                    "regions",
-                ),
-                requested_against_delivered(
-                    "languages",
-                    _("Languages requested and delivered"),
-                    f.language_names,
-                    f.languages_requested,
-                    f.languages_delivered,
-                    "languages",
-                ),
-                self.languages_by_group_table(),
+            tables=(self.regions_table(), self.languages_table(), self.languages_by_group_table()),
+        )
+
+    def _requested_link(self, filter_name: str, pk: int) -> str:
+        return _changelist(
+            "proposals_proposal",
+            **{f"{filter_name}__id__exact": pk, "cycle__id__in": _ids(self.figures.cycle_ids) or "0"},
+        )
+
+    def not_recorded_note(self) -> str:
+        """The held webinars without their languages recorded: said the same way under every languages table."""
+        count = len(self.figures.held_ids_not_recorded)
+        if not count:
+            return ""
+        return ngettext(
+            "%(count)s webinar held has no languages recorded yet: it counts as delivered in none.",
+            "%(count)s webinars held have no languages recorded yet: they count as delivered in none.",
+            count,
+        ) % {"count": count}
+
+    def regions_table(self) -> Table:
+        f = self.figures
+        names, requested, delivered = f.region_names, f.regions_requested, f.regions_delivered
+        keys = sorted(set(requested) | set(delivered), key=lambda pk: (names[pk].order, names[pk].pk))
+        title = _("Regions requested and delivered")
+        return Table(
+            key="regions",
+            title=title,
+            columns=(_("Region"), _("Requested in proposals"), _("Delivered in webinars held")),
+            rows=tuple((names[pk].name, requested.get(pk, 0), delivered.get(pk, 0)) for pk in keys),
+            links=tuple(
+                self._requested_link("regions", pk)
+                if requested.get(pk)
+                else _changelist("webinars_webinar", regions__id__exact=pk, **self.held_filter)
+                for pk in keys
             ),
+            chart=Chart(label_column=0, value_columns=(1, 2), title=title),
+            note=_("A proposal or a webinar for several regions or languages counts once for each."),
+            empty_text=_("Nothing was requested or delivered."),
+        )
+
+    def languages_table(self) -> Table:
+        """Each language requested against the held webinars recorded as delivered in it.
+
+        A webinar's planned languages are not what it delivered: a held webinar whose
+        languages are not recorded yet counts as delivered in none (as in the table per
+        group), and its planned languages are shown in a column of their own.
+        """
+        f = self.figures
+        names, requested, delivered = f.language_names, f.languages_requested, f.languages_delivered
+        not_recorded = f.languages_not_recorded
+        keys = sorted(
+            set(requested) | set(delivered) | set(not_recorded), key=lambda pk: (names[pk].order, names[pk].pk)
+        )
+        title = _("Languages requested and delivered")
+
+        def link(pk: int) -> str:
+            if requested.get(pk):
+                return self._requested_link("languages", pk)
+            if delivered.get(pk):
+                return _changelist("delivery_deliveredlanguage", language__id__exact=pk, webinar__id__in=self.held_ids)
+            return _changelist("webinars_webinar", languages__id__exact=pk, id__in=_ids(f.held_ids_not_recorded))
+
+        note = " ".join(
+            text
+            for text in (
+                _("A proposal or a webinar for several regions or languages counts once for each."),
+                _(
+                    "Delivered as the Secretariat recorded after the webinar (live, interpreted, recording, "
+                    "summary or slides); a language a webinar was only planned in does not count. The last "
+                    "column shows the languages planned for the webinars held whose languages are not recorded yet."
+                ),
+                self.not_recorded_note(),
+            )
+            if text
+        )
+        return Table(
+            key="languages",
+            title=title,
+            columns=(
+                _("Language"),
+                _("Requested in proposals"),
+                _("Delivered in webinars held"),
+                _("Not recorded yet (planned)"),
+            ),
+            rows=tuple(
+                (names[pk].name, requested.get(pk, 0), delivered.get(pk, 0), not_recorded.get(pk, 0)) for pk in keys
+            ),
+            links=tuple(link(pk) for pk in keys),
+            chart=Chart(label_column=0, value_columns=(1, 2, 3), title=title),
+            note=note,
+            empty_text=_("Nothing was requested or delivered."),
         )
 
     def languages_by_group_table(self) -> Table:
@@ -307,18 +352,13 @@ class _Builder:
                     "delivery_deliveredlanguage", language__id__exact=language_id, webinar__id__in=_ids(webinar_ids)
                 )
             )
-        not_recorded = [line.webinar.pk for line in f.held if line.webinar.pk not in f.delivered_languages]
         note = _(
             "A group asked for a language when one of its proposals behind a webinar held named it; "
             "delivered as the Secretariat recorded after the webinar (live, interpreted, recording, "
             "summary or slides)."
         )
-        if not_recorded:
-            note += " " + ngettext(
-                "%(count)s webinar held has no languages recorded yet: it counts as delivered in none.",
-                "%(count)s webinars held have no languages recorded yet: they count as delivered in none.",
-                len(not_recorded),
-            ) % {"count": len(not_recorded)}
+        if self.not_recorded_note():
+            note += " " + self.not_recorded_note()
         return Table(
             key="languages_by_group",
             title=_("Languages asked for and delivered, per regional group"),

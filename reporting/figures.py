@@ -137,7 +137,12 @@ class AnnualFigures:
     regions_requested: dict[int, int] = field(default_factory=dict)
     regions_delivered: dict[int, int] = field(default_factory=dict)
     languages_requested: dict[int, int] = field(default_factory=dict)
+    # Per language: the held webinars recorded as delivered in it (delivery.DeliveredLanguage), never
+    # the languages they were planned in.
     languages_delivered: dict[int, int] = field(default_factory=dict)
+    # Per language: the held webinars with no languages recorded yet that were planned in it
+    # (Webinar.languages); they count as delivered in none until the Secretariat records them.
+    languages_not_recorded: dict[int, int] = field(default_factory=dict)
     proposals_by_group: dict[int, dict[str, int]] = field(default_factory=dict)
     cycle_ids: tuple[int, ...] = ()
     plan_ids: tuple[int, ...] = ()
@@ -223,6 +228,11 @@ class AnnualFigures:
             other=sum((line.other for line in lines), Decimal("0")),
         )
 
+    @property
+    def held_ids_not_recorded(self) -> tuple[int, ...]:
+        """The held webinars whose delivered languages are not recorded yet: delivered in none, for now."""
+        return tuple(pk for pk in self.held_ids if pk not in self.delivered_languages)
+
     def delivered_count(self, webinar_ids: tuple[int, ...], language_id: int) -> int:
         """How many of these webinars were delivered in the language."""
         return sum(1 for pk in webinar_ids if language_id in self.delivered_languages.get(pk, ()))
@@ -281,7 +291,9 @@ def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
     A webinar belongs to the year it was (or was to be) given: its start date, or for a
     webinar cancelled before it had one, the year of the plan it came from. Proposals
     and requested regions and languages are those of the consultations that prepared
-    these years; the plan is each year's published plan.
+    these years; the plan is each year's published plan. A held webinar's languages
+    delivered are those the Secretariat recorded after it (delivery.DeliveredLanguage),
+    never the languages it was planned in.
     """
     check_year_range(first_year=first_year, last_year=last_year)
     years = range(first_year, last_year + 1)
@@ -298,6 +310,7 @@ def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
     countries_by_region = _countries_by_region(by_country, region_names)
     feedback = Feedback.objects.filter(webinar_id__in=held_ids)
     participant_feedback = feedback.filter(source=Feedback.Source.PARTICIPANT)
+    delivered_languages = _delivered_languages(held_ids)
     return AnnualFigures(
         first_year=first_year,
         last_year=last_year,
@@ -309,7 +322,8 @@ def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
         regions_requested=_counts(Proposal.regions.through.objects.filter(proposal__in=received), "region_id"),
         regions_delivered={region_id: len(ids) for region_id, ids in webinar_ids_by_region.items()},
         languages_requested=_counts(Proposal.languages.through.objects.filter(proposal__in=received), "language_id"),
-        languages_delivered=_counts(Webinar.languages.through.objects.filter(webinar_id__in=held_ids), "language_id"),
+        languages_delivered=dict(Counter(pk for languages in delivered_languages.values() for pk in languages)),
+        languages_not_recorded=_planned_languages_not_recorded(held_ids, delivered_languages),
         proposals_by_group=_proposals_by_group_and_state(received),
         cycle_ids=tuple(cycles.order_by("target_year").values_list("pk", flat=True)),
         plan_ids=tuple(plan["pk"] for _year, plan in sorted(plans.items())),
@@ -325,7 +339,7 @@ def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
         topic_suggestions=_latest_comments(feedback, "topic_suggestion", SUGGESTIONS_SHOWN),
         topic_suggestion_count=feedback.exclude(topic_suggestion="").count(),
         languages_asked_by_group=_languages_asked_by_group(held_ids),
-        delivered_languages=_delivered_languages(held_ids),
+        delivered_languages=delivered_languages,
         planned_costs=_planned_costs(years),
         actual_costs=_actual_costs(held_ids),
         region_names=region_names,
@@ -536,6 +550,16 @@ def _delivered_languages(held_ids: list[int]) -> dict[int, frozenset[int]]:
     ):
         delivered[webinar_id].add(language_id)
     return {webinar_id: frozenset(ids) for webinar_id, ids in delivered.items()}
+
+
+def _planned_languages_not_recorded(held_ids: list[int], delivered: dict[int, frozenset[int]]) -> dict[int, int]:
+    """Per language, the held webinars planned in it whose delivered languages are not recorded yet.
+
+    What a webinar was planned in is not what it was delivered in: these are shown apart,
+    never as delivered. One query over every held webinar, whatever is recorded.
+    """
+    planned = Webinar.languages.through.objects.filter(webinar_id__in=held_ids).values_list("webinar_id", "language_id")
+    return dict(Counter(language_id for webinar_id, language_id in planned if webinar_id not in delivered))
 
 
 def _planned_costs(years: range) -> tuple[PlannedCost, ...]:

@@ -1,6 +1,7 @@
-"""The annual report sets what was delivered against what was planned: per regional group, the
-languages it asked for against those delivered; the plans' estimated costs against the actual
-ones (in the Secretariat's report only); in every export; at a fixed number of queries."""
+"""The annual report sets what was delivered against what was planned: the languages requested
+against those recorded as delivered, overall and per regional group; the plans' estimated costs
+against the actual ones (in the Secretariat's report only); in every export; at a fixed number of
+queries."""
 
 import csv
 import io
@@ -22,6 +23,7 @@ from proposals.tests.factories import ConsultationCycleFactory, ProposalFactory
 from reporting.annual_report import build_annual_report
 from reporting.exports import render_document
 from reporting.figures import annual_figures
+from webinars.models import Webinar
 from webinars.tests.factories import HeldWebinarFactory, LanguageFactory, RegionalGroupFactory, WebinarFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +41,8 @@ def year():
 
     GRULAC asked for Spanish and English (webinar "Patents", delivered in Spanish only) and for
     Spanish (webinar "Designs", delivered in Spanish); the African Group, merged into "Patents",
-    asked for French, not delivered. A webinar held outside the plan counts for no group.
+    asked for French, not delivered. A webinar held outside the plan counts for no group; it was
+    planned in English and has no languages recorded yet.
     """
     english = LanguageFactory(code="en", name="English", order=1)
     french = LanguageFactory(code="fr", name="French", order=2)
@@ -101,6 +104,13 @@ def table(document, key):
     return found
 
 
+# Language, requested in proposals received (the fixture's are drafts: none), recorded as delivered,
+# planned in a webinar held with nothing recorded yet. "Patents" was planned in English but delivered
+# in Spanish only: English is not delivered; "Outside the plan" was planned in English, nothing recorded.
+REQUESTED_AGAINST_DELIVERED = [
+    ("English", 0, 0, 1),
+    ("Spanish", 0, 2, 0),
+]
 ASKED_AGAINST_DELIVERED = [
     ("GRULAC", "English", 1, 0, 0),
     ("GRULAC", "Spanish", 2, 2, 100),
@@ -121,6 +131,73 @@ def test_the_report_sets_each_groups_languages_asked_for_against_those_delivered
 
     assert list(languages.rows) == ASKED_AGAINST_DELIVERED
     assert "1 webinar held has no languages recorded yet" in languages.note
+
+
+@pytest.mark.usefixtures("year")
+def test_a_language_planned_but_not_recorded_as_delivered_is_not_counted_as_delivered():
+    languages = table(report(), "languages")
+
+    assert languages.columns[1:] == (
+        "Requested in proposals",
+        "Delivered in webinars held",
+        "Not recorded yet (planned)",
+    )
+    assert list(languages.rows) == REQUESTED_AGAINST_DELIVERED
+
+
+def test_a_language_recorded_as_delivered_is_counted_as_delivered(year):
+    DeliveredLanguageFactory(webinar=year["patents"], language=LanguageFactory(code="en"))
+
+    rows = {row[0]: row[1:] for row in table(report(), "languages").rows}
+
+    assert rows["English"] == (0, 1, 1)  # "Outside the plan" still has nothing recorded
+    assert rows["Spanish"] == (0, 2, 0)
+
+
+def test_a_held_webinar_without_languages_recorded_is_shown_as_not_recorded_yet(year):
+    outside = Webinar.objects.get(title="Outside the plan")
+    french = LanguageFactory(code="fr")
+    outside.languages.add(french)
+
+    document = report()
+    rows = {row[0]: row[1:] for row in table(document, "languages").rows}
+
+    assert rows["English"] == (0, 0, 1) and rows["French"] == (0, 0, 1)
+    assert (
+        "1 webinar held has no languages recorded yet: it counts as delivered in none."
+        in table(document, "languages").note
+    )
+
+    DeliveredLanguageFactory(webinar=outside, language=french)
+    rows = {row[0]: row[1:] for row in table(report(), "languages").rows}
+
+    assert "English" not in rows and rows["French"] == (0, 1, 0)  # English: only planned, never delivered
+    assert "no languages recorded yet" not in table(report(), "languages").note
+
+
+def test_a_language_row_links_to_its_deliveries_or_to_the_webinars_not_recorded_yet(admin_client, year):
+    rows = table(report(), "languages")
+    links = dict(zip((row[0] for row in rows.rows), rows.links, strict=True))
+
+    spanish = admin_client.get(links["Spanish"])
+    english = admin_client.get(links["English"])
+
+    assert spanish.status_code == english.status_code == 200  # a refused filter redirects to ?e=1
+    assert {row.webinar for row in spanish.context["cl"].queryset} == {year["patents"], year["designs"]}
+    assert [webinar.title for webinar in english.context["cl"].queryset] == ["Outside the plan"]
+
+
+@pytest.mark.usefixtures("year")
+def test_the_languages_table_and_the_table_per_group_count_the_same_deliveries():
+    document = report()
+    overall = {row[0]: row[2] for row in table(document, "languages").rows}
+    per_group = table(document, "languages_by_group")
+
+    # Each group's "delivered in it" is at most the language's webinars recorded as delivered overall.
+    assert all(delivered <= overall.get(language, 0) for _group, language, _asked, delivered, _share in per_group.rows)
+    assert (overall["English"], overall["Spanish"]) == (0, 2)
+    sentence = "1 webinar held has no languages recorded yet: it counts as delivered in none."
+    assert sentence in table(document, "languages").note and sentence in per_group.note
 
 
 @pytest.mark.usefixtures("year")
@@ -163,6 +240,7 @@ def test_the_csv_holds_the_languages_per_group_and_the_costs():
     lines = [row for row in csv.reader(io.StringIO(content)) if row]
 
     assert ["languages_by_group", "GRULAC", "Spanish", "2", "2", "100"] in lines
+    assert ["languages", "English", "0", "0", "1"] in lines
     assert ["costs", "Total", "27000", "20620.5", "-6379.5"] in lines
 
 
@@ -171,6 +249,10 @@ def test_the_xlsx_has_a_sheet_for_the_languages_per_group_and_for_the_costs():
     workbook = openpyxl.load_workbook(io.BytesIO(render_document(report(), "xlsx")[0]))
     by_title = {sheet["A1"].value: sheet for sheet in workbook.worksheets}
 
+    requested = by_title["Languages requested and delivered"]
+    assert [[cell.value for cell in row] for row in requested.iter_rows(min_row=3, max_row=4)] == [
+        list(row) for row in REQUESTED_AGAINST_DELIVERED
+    ]
     languages = by_title["Languages asked for and delivered, per regional group"]
     costs = by_title["Costs: estimated in the plan and actual"]
     assert [[cell.value for cell in row] for row in languages.iter_rows(min_row=3, max_row=5)] == [
@@ -185,6 +267,7 @@ def test_the_docx_has_the_languages_per_group_and_the_costs_tables():
     texts = {tuple(cell.text for cell in row.cells) for written in document.tables for row in written.rows}
 
     assert ("African Group", "French", "1", "0", "0") in texts
+    assert ("English", "0", "0", "1") in texts
     assert ("Total", "27000", "20620.5", "-6379.5") in texts
 
 
@@ -195,6 +278,7 @@ def test_the_pdf_has_the_languages_per_group_and_the_costs_tables():
 
     assert "Languages asked for and delivered, per regional group" in text
     assert "African Group French 1 0 0" in text
+    assert "English 0 0 1 Spanish 0 2 0" in text
     assert "Total 27000 20620.5 -6379.5" in text
 
 
@@ -218,5 +302,6 @@ def test_more_languages_delivered_and_costs_cost_no_more_queries(year):
         entry.proposals.set([proposal])
         DeliveredLanguageFactory(webinar=webinar, language=LanguageFactory(code="ar"))
         WebinarCostsFactory(webinar=webinar)
+        HeldWebinarFactory(starts_at=at(month), languages=[LanguageFactory(code="ru")])  # nothing recorded yet
 
     assert _queries() == few

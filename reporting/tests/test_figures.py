@@ -172,7 +172,10 @@ def test_proposals_per_group_and_regions_and_languages_requested_against_deliver
     assert figures.regions_requested == {d["r1"].pk: 2, d["r2"].pk: 1}
     assert figures.regions_delivered == {d["r1"].pk: 2, d["r2"].pk: 1}
     assert figures.languages_requested == {d["en"].pk: 2, d["fr"].pk: 1}
-    assert figures.languages_delivered == {d["en"].pk: 2, d["fr"].pk: 1}
+    # No languages recorded for the webinars held: delivered in none, their planned languages shown apart.
+    assert figures.languages_delivered == {}
+    assert figures.languages_not_recorded == {d["en"].pk: 2, d["fr"].pk: 1}
+    assert figures.held_ids_not_recorded == (d["w1"].pk, d["w2"].pk)
 
 
 def test_experts_are_counted_once_by_gender_and_region(year_of_data):
