@@ -60,6 +60,16 @@ def public_webinars_for_registration():
     return Webinar.objects.public().only(*REGISTRATION_WEBINAR_FIELDS).order_by()
 
 
+def webinar_for_registration(slug: str) -> Webinar | None:
+    """The webinar of a registration page, with whether someone gives it read once for the
+    request (``has_expert``): the page's refusal and the service's check share the answer.
+    Counting places locks and reads the row afresh, and asks again."""
+    webinar = public_webinars_for_registration().filter(slug=slug).first()
+    if webinar is not None and webinar.status == Webinar.Status.SCHEDULED:
+        webinar.has_expert_for_this_request = has_expert(webinar)
+    return webinar
+
+
 def registration_refusal(webinar: Webinar, *, now: datetime | None = None) -> ValidationError | None:
     """Why a registration would be refused now, or None when it would be taken.
 
@@ -95,6 +105,9 @@ def has_expert(webinar: Webinar) -> bool:
     """Someone gives the webinar: an expert who accepted the invitation, or one the Secretariat
     put on it without an invitation. The public page's own rule (webinars.selectors.public_experts),
     read from the page's prefetched experts when it has them."""
+    known = getattr(webinar, "has_expert_for_this_request", None)
+    if known is not None:
+        return known
     prefetched = getattr(webinar, "_prefetched_objects_cache", {})
     if "experts" in prefetched:
         return bool(prefetched["experts"])

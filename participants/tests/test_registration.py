@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -184,6 +186,17 @@ def test_the_form_registers_and_shows_the_same_page_for_a_repeat(client, django_
     assert Registration.objects.count() == 1
     assert len(mail.outbox) == 1
     assert client.get(first["Location"]).status_code == 200
+
+
+def test_a_registration_asks_once_who_gives_the_webinar(client):
+    """The page's refusal and the service's check share one answer (no capacity: no row lock)."""
+    webinar = WebinarFactory(capacity=None)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(register_url(webinar), post_data())
+
+    assert response.status_code == 302
+    assert sum('"webinars_webinar_experts"' in query["sql"] for query in queries.captured_queries) == 1
 
 
 def test_the_form_refuses_a_bad_country_code(client):

@@ -5,6 +5,7 @@ registered already or got a place: the message sent to the address says which.
 """
 
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -20,7 +21,9 @@ from portal.views import link_not_valid
 @require_http_methods(["GET", "POST"])
 def webinar_register(request, slug):
     """The form; the webinar is read once, lightly, and handed to the service as it is."""
-    webinar = get_object_or_404(registration.public_webinars_for_registration(), slug=slug)
+    webinar = registration.webinar_for_registration(slug)
+    if webinar is None:
+        raise Http404
     refusal = registration.registration_refusal(webinar)
     form = RegistrationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and refusal is None:
