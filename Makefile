@@ -7,6 +7,20 @@ MANAGE := $(PY) manage.py
 
 .PHONY: run test bench setup compile migrate demo lint messages worker beat browser fonts clean
 
+# The portal's settings default to production (DEBUG off; no start without SECRET_KEY). The
+# development targets below run with DEBUG=true and a local key, made once into a git-ignored
+# file, unless the environment already sets them. worker and beat are the real deployment's
+# processes: they take only what the environment gives.
+LOCAL_SECRET_KEY := .local-secret-key
+DEVELOPMENT := run test setup compile migrate demo messages
+$(DEVELOPMENT): export DEBUG ?= true
+$(DEVELOPMENT): export SECRET_KEY ?= $(shell cat $(LOCAL_SECRET_KEY) 2>/dev/null)
+$(DEVELOPMENT): | $(LOCAL_SECRET_KEY)
+
+$(LOCAL_SECRET_KEY):
+	@umask 077 && $(PYTHON_SYSTEM) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	@echo "Made a local secret key for development in $@ (git-ignored)."
+
 $(PY):
 	$(PYTHON_SYSTEM) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip

@@ -8,7 +8,8 @@ recordings: MP4, WebM), recognised by their first bytes, and a size limit taken 
 the settings (PORTAL_MAX_SLIDES_MB, PORTAL_MAX_RECORDING_MB).
 
 Too large a file is refused while it streams in (`MaterialUploadHandler`, first in
-FILE_UPLOAD_HANDLERS): once a file passes its limit, or the request says it is larger
+FILE_UPLOAD_HANDLERS; it guards the attendance report's 5 MB too): once a file passes its
+limit, or the request says it is larger
 than any file may be, nothing more of it is kept in memory or on disk; the rest of the
 stream is read and thrown away, and the form receives a `RefusedUpload` that the checks
 below turn into "This file is larger than N MB".
@@ -35,6 +36,12 @@ FORM_FIELDS_ALLOWANCE = 1 * MB
 SLIDES = "slides"
 RECORDING = "recording"
 OTHER = "other"
+# The attendance report of a webinar (participants' admin): a CSV of one row per participant,
+# a few hundred kilobytes. participants.admin.registration.MAX_REPORT_BYTES tells the person
+# the same limit (participants come before delivery, so the number is written in both places;
+# a test holds them equal).
+ATTENDANCE_REPORT = "attendance_report"
+ATTENDANCE_REPORT_MB = 5
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,8 @@ ODP_MIMETYPE = b"application/vnd.oasis.opendocument.presentation"
 
 def limit_mb(kind: str | None) -> int:
     """The largest file allowed for a kind of material, in MB; the largest of all for None."""
+    if kind == ATTENDANCE_REPORT:
+        return ATTENDANCE_REPORT_MB
     if kind == RECORDING:
         return settings.PORTAL_MAX_RECORDING_MB
     if kind in (SLIDES, OTHER):
@@ -91,9 +100,10 @@ def too_large_message(limit: int) -> str:
 
 # Streaming guard ----------------------------------------------------------------------
 
-# Upload fields whose kind is known from their name (the follow-up screen's forms, by
-# prefix); any other file field gets the largest limit here and its own one in the form.
-FIELD_KINDS = {"slides-file": SLIDES, "recording-file": RECORDING}
+# Upload fields whose kind is known from their name (the follow-up screen's forms and the
+# attendance upload, by prefix); any other file field gets the largest limit here and its
+# own one in the form.
+FIELD_KINDS = {"slides-file": SLIDES, "recording-file": RECORDING, "attendance-report": ATTENDANCE_REPORT}
 
 
 class RefusedUpload(UploadedFile):
@@ -208,6 +218,40 @@ def is_executable(file) -> bool:
     return _head(file).startswith(EXECUTABLE_SIGNATURES)
 
 
+def check_pdf_opens(file) -> None:
+    """Refuse a "PDF" that a reader cannot open, that needs a password, or that has no pages.
+
+    ``%PDF-`` near the start is only a claim: an HTML page starting with it was once
+    published as slides. pypdf reads the file as a PDF reader does, seeking in it (a large
+    upload is a temporary file on disk): the trailer at the end, the cross-reference table,
+    the page tree; the pages' content is never read. Only a damaged cross-reference table
+    makes it read the whole file once, to rebuild it, which the size limit bounds.
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    unreadable = ValidationError(
+        _("This file starts like a PDF but is not a PDF document a reader can open. It was not uploaded."),
+        code="unreadable_pdf",
+    )
+    protected = ValidationError(
+        _("This PDF needs a password to open. Upload it without protection, so everyone can read it."),
+        code="protected_pdf",
+    )
+    try:
+        file.seek(0)
+        reader = PdfReader(file)
+        pages = len(reader.pages)
+    except (FileNotDecryptedError, DependencyError):  # no password given; AES needs a library we do not load
+        raise protected from None
+    except Exception:  # whatever a damaged or forged file makes the parser raise, it is not a PDF
+        raise unreadable from None
+    finally:
+        file.seek(0)
+    if pages == 0:
+        raise ValidationError(_("This PDF has no pages. It was not uploaded."), code="empty_pdf")
+
+
 def _extension(name: str) -> str:
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
@@ -255,3 +299,5 @@ def check_material_file(file, *, kind: str) -> None:
             % {"extension": extension, "found": found.label, "right": found.extensions[0]},
             code="name_mismatch",
         )
+    if found == PDF:
+        check_pdf_opens(file)

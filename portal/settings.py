@@ -1,13 +1,17 @@
 """Settings of the webinar programme portal: one file, every value from the environment.
 
-Without any environment the portal runs embedded: SQLite, tasks in-process, mail to the
-console. DATABASE_URL and REDIS_URL switch to PostgreSQL, Redis and a Celery worker;
-DEBUG=false switches on the production hardening that `check --deploy` expects.
+Production unless the environment says otherwise: DEBUG is off, with the hardening that
+`check --deploy` expects, and the portal does not start without a SECRET_KEY. `make run`
+and the tests set DEBUG=true and a generated local key themselves (Makefile,
+tests/environment.py). Without DATABASE_URL and REDIS_URL the portal runs embedded: SQLite,
+tasks in-process, mail to the console; they switch to PostgreSQL, Redis and a Celery worker.
 """
 
+import secrets
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -15,11 +19,20 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
-DEBUG = env.bool("DEBUG", default=True)
-SECRET_KEY = env(
-    "SECRET_KEY",
-    default="embedded-development-key-never-used-in-production" if DEBUG else environ.Env.NOTSET,
-)
+DEBUG = env.bool("DEBUG", default=False)
+# Every signed link (invitations, confirmations, surveys) and every session rests on this key:
+# never a value from the repository. In development without one (DEBUG=true), each process
+# makes its own, so sessions and links last only as long as the process.
+SECRET_KEY = env("SECRET_KEY", default="")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "The SECRET_KEY environment variable is not set, and DEBUG is off (the default). Generate "
+            'a key with\n    python -c "import secrets; print(secrets.token_urlsafe(50))"\nand set '
+            "SECRET_KEY in the environment or in .env (see .env.example). For development, `make run` "
+            "sets DEBUG=true and a local key for you."
+        )
+    SECRET_KEY = secrets.token_urlsafe(50)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -122,11 +135,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 # Behind a reverse proxy the client's address is in X-Forwarded-For: say how many proxies to trust,
-# or every visitor looks like the proxy to login throttling and the network's sign-up limit.
-AXES_IPWARE_PROXY_COUNT = env.int("PORTAL_TRUSTED_PROXY_COUNT", default=0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# or every visitor looks like the proxy to login throttling and the sign-up limits. The login
+# limit and the form limits all read the address through portal.client_address.
+PORTAL_TRUSTED_PROXY_COUNT = env.int("PORTAL_TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
 
 # The six languages of the committee. Django codes; modeltranslation suffixes follow them
 # (zh-hans becomes _zh_hans).
@@ -236,7 +248,11 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+# The language cookie is read by the server only (LocaleMiddleware), never by a script.
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -260,12 +276,24 @@ PORTAL_NETWORK_ADDRESS_RATE = env("PORTAL_NETWORK_ADDRESS_RATE", default="3/d")
 # "Tell me when the date is set" on a webinar's page (participants.services.alerts): posts per
 # client address ("<count>/<s|m|h|d>").
 PORTAL_DATE_ALERT_RATE = env("PORTAL_DATE_ALERT_RATE", default="10/h")
+# Registering for a webinar (participants.services.registration): posts per client address, and
+# registration requests per e-mail address, each one a message ("<count>/<s|m|h|d>"). An office
+# whose staff register from one public address may need a higher client rate.
+PORTAL_REGISTRATION_RATE = env("PORTAL_REGISTRATION_RATE", default="10/h")
+PORTAL_REGISTRATION_ADDRESS_RATE = env("PORTAL_REGISTRATION_ADDRESS_RATE", default="5/d")
 # The scheduling screen (delivery.selectors.dates): a webinar's start and end fall within these
 # office hours, local time, in the capitals of each of its target regions ("HH:MM-HH:MM").
 PORTAL_OFFICE_HOURS = env("PORTAL_OFFICE_HOURS", default="09:00-17:00")
 # The network digest (participants.services.digest): each member hears of the webinars newly open
 # for registration that match their interests at most once per this many days (the task runs daily).
 PORTAL_DIGEST_DAYS = env.int("PORTAL_DIGEST_DAYS", default=7)
+
+# /healthz (portal.health): the longest silence, in seconds, of the worker's heartbeat (sent
+# every minute), of beat's last run (saved every few minutes) and of the oldest message waiting
+# in the outbox before the check fails.
+PORTAL_HEALTH_WORKER_MAX_AGE = env.int("PORTAL_HEALTH_WORKER_MAX_AGE", default=300)
+PORTAL_HEALTH_BEAT_MAX_AGE = env.int("PORTAL_HEALTH_BEAT_MAX_AGE", default=900)
+PORTAL_HEALTH_OUTBOX_MAX_AGE = env.int("PORTAL_HEALTH_OUTBOX_MAX_AGE", default=3600)
 # Feedback survey after a webinar: how long a survey link works (seconds).
 PORTAL_SURVEY_MAX_AGE = env.int("PORTAL_SURVEY_MAX_AGE", default=30 * 24 * 3600)
 # The survey goes by itself (delivery.services.survey.send_due_surveys): this many hours after
@@ -303,6 +331,11 @@ PORTAL_OUTBOX_RETRY_SECONDS = env.int("PORTAL_OUTBOX_RETRY_SECONDS", default=30)
 PORTAL_REPORT_MAX_YEARS = env.int("PORTAL_REPORT_MAX_YEARS", default=10)
 
 CELERY_BEAT_SCHEDULE = {
+    # The worker's heartbeat for /healthz (portal.health).
+    "portal-heartbeat": {
+        "task": "portal.heartbeat",
+        "schedule": 60.0,
+    },
     "advance-consultation-cycles": {
         "task": "proposals.tasks.advance_consultation_cycles",
         "schedule": 3600.0,

@@ -1,10 +1,9 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from portal.views import admin_login
+from portal.views import admin_login, healthz
 
 admin.site.site_header = _("Technical assistance webinars: the Secretariat's administration")
 admin.site.site_title = _("Technical assistance webinars")
@@ -16,6 +15,7 @@ handler403 = "portal.views.permission_denied"
 
 urlpatterns = [
     path("i18n/", include("accounts.i18n_urls")),
+    path("healthz", healthz, name="healthz"),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
@@ -29,7 +29,5 @@ urlpatterns += i18n_patterns(
     path("", include("delivery.urls")),
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No route serves MEDIA_ROOT, in development either: uploaded files leave the portal only through
+# views that check who may have them (webinars:material_download serves published materials only).

@@ -4,11 +4,15 @@ page of a signed link that does not work."""
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
+from portal import health
 from portal.permissions import MissingPermission, SecretariatOnly, is_secretariat
 from portal.signing import InvalidLink
 
@@ -97,3 +101,12 @@ def admin_login(request, extra_context=None):
     if not is_secretariat(request.user):
         raise SecretariatOnly
     return redirect(target)
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """For the proxy and the monitoring: 200 when the portal can do its work, 503 when a check
+    fails, with each check's figures (portal.health). Open to all; nothing personal in it."""
+    result = health.report(health.run_checks())
+    return JsonResponse(result, status=200 if result["ok"] else 503)

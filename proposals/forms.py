@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from proposals.models import Proposal, ProposalPart
 from proposals.services import MAX_SERIES_PARTS
+from webinars.calendar import calendar_text
 from webinars.models import Language, Region, RegionalGroup
 
 
@@ -44,8 +45,22 @@ class LimitedTextField(forms.CharField):
             raise forms.ValidationError(limit_message(self.max_length, len(value)), code="max_length")
 
 
+class OneLineTextField(LimitedTextField):
+    """A title: one line, without control characters.
+
+    A browser's text box holds no line break, but a crafted form or a pasted control
+    character would follow the title into the webinar it becomes on publishing, and from
+    there into calendar files, feeds and message subjects: they become single spaces.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return calendar_text(value) if value else value
+
+
 TEXT_FIELD_CLASSES = {
-    name: LimitedTextField for name in ("title", "objectives", "target_audience", "topics", "comment")
+    "title": OneLineTextField,
+    **{name: LimitedTextField for name in ("objectives", "target_audience", "topics", "comment")},
 }
 
 
@@ -147,7 +162,7 @@ class ProposalPartForm(forms.ModelForm):
     class Meta:
         model = ProposalPart
         fields = ["title", "objectives"]
-        field_classes = {"title": LimitedTextField, "objectives": LimitedTextField}
+        field_classes = {"title": OneLineTextField, "objectives": LimitedTextField}
         widgets = {"objectives": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):

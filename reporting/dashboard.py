@@ -18,12 +18,14 @@ from decimal import Decimal
 
 from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from delivery.selectors.followup import FollowUp, overdue_followups
 from outbox.models import Notice
 from participants.models import Registration
 from planning import costs
 from planning.models import AnnualPlan, PlanEntry
+from portal import health
 from proposals.models import ConsultationCycle, Coordinator, Proposal
 from reporting.models import FollowUpAction
 from reporting.selectors import overdue_actions
@@ -103,6 +105,8 @@ class Dashboard:
     webinars: list[Webinar] = field(default_factory=list)  # this month's, with `.registered` and `.waitlisted`
     waiting_for_a_date: list[Webinar] = field(default_factory=list)  # to be scheduled or postponed
     outbox: OutboxStatus | None = None
+    # What keeps the portal from working now (portal.health: worker, beat, Redis, a stuck outbox).
+    problems: list[str] = field(default_factory=list)
     overdue_followups: list[FollowUp] = field(default_factory=list)  # missing items too long, oldest first
     overdue_followup_count: int = 0
     overdue_actions: list[FollowUpAction] = field(default_factory=list)  # most overdue first, ACTIONS_LISTED
@@ -274,6 +278,41 @@ def outbox_status(*, now: datetime | None = None) -> OutboxStatus:
     )
 
 
+def _minutes(seconds: int | None) -> int:
+    return max((seconds or 0) // 60, 1)
+
+
+def health_problems(*, now: datetime | None = None) -> list[str]:
+    """The failing checks of /healthz (portal.health), said to the Secretariat in words."""
+    said = []
+    for check in health.run_checks(now=now):
+        if check.ok:
+            continue
+        age = check.detail.get("age_s")
+        if check.name == "worker":
+            said.append(
+                _("No task worker has answered for %(minutes)s minutes: messages and scheduled work wait.")
+                % {"minutes": _minutes(age)}
+                if age is not None
+                else _("No task worker has answered: messages and scheduled work wait.")
+            )
+        elif check.name == "beat":
+            said.append(
+                _("The scheduler (beat) has not run for %(minutes)s minutes: reminders, digests and surveys wait.")
+                % {"minutes": _minutes(age)}
+                if age is not None
+                else _("The scheduler (beat) has not run yet: reminders, digests and surveys wait.")
+            )
+        elif check.name == "outbox":
+            said.append(
+                _("The oldest message in the outbox has waited %(minutes)s minutes to be sent.")
+                % {"minutes": _minutes(check.detail.get("oldest_pending_age_s"))}
+            )
+        else:
+            said.append(_("%(part)s does not answer: tell the administrators.") % {"part": check.name})
+    return said
+
+
 def dashboard(*, now: datetime | None = None, sections: Iterable[str] = SECTIONS) -> Dashboard:
     """The blocks of the dashboard named in ``sections`` (every one by default), read at `now`.
 
@@ -293,6 +332,7 @@ def dashboard(*, now: datetime | None = None, sections: Iterable[str] = SECTIONS
         board.waiting_for_a_date = webinars_waiting_for_a_date()
     if "outbox" in board.shown:
         board.outbox = outbox_status(now=now)
+        board.problems = health_problems(now=now)
     if "followups" in board.shown:
         followups = overdue_followups(now=now)
         board.overdue_followups = followups[:FOLLOWUPS_LISTED]

@@ -207,6 +207,8 @@ def _report_years(s):
 URLS: dict[str, Row] = {
     # accounts and the language switcher
     "set_language": account(query=lambda s: {"language": "fr", "next": "/"}, expect=everyone(204, 302)),
+    # For the proxy and the monitoring: the same answer whoever asks (200, or 503 when a check fails).
+    "healthz": account(expect=everyone(200, 503)),
     "accounts:account": account(expect=OWN_ACCOUNT),
     "accounts:password_change": account(expect=OWN_ACCOUNT),
     "accounts:login": account(expect=everyone(200, 302)),
@@ -868,7 +870,7 @@ class AdminUrl:
 
 def _attendance_report(s) -> dict:
     csv = f"email,name\n{s.attendee.email},Someone\n".encode()
-    return {"report": SimpleUploadedFile("attendance.csv", csv, content_type="text/csv")}
+    return {"attendance-report": SimpleUploadedFile("attendance.csv", csv, content_type="text/csv")}
 
 
 ADMIN_SITE_URLS = {

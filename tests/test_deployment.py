@@ -85,15 +85,143 @@ def test_named_volumes_are_declared(compose):
             assert source in declared, f"{volume} uses an undeclared volume"
 
 
+def _settings_variables() -> set[str]:
+    """The names portal/settings.py reads from the environment: env("X"), env.int("X", ...) and the like."""
+    source = (BASE_DIR / "portal" / "settings.py").read_text()
+    return set(re.findall(r"\benv(?:\.\w+)?\(\s*[\"']([A-Z_][A-Z0-9_]*)[\"']", source))
+
+
+# Settings the compose file leaves out on purpose: they follow from REDIS_URL, which it fixes.
+NOT_IN_COMPOSE = {"CELERY_BROKER_URL", "CELERY_TASK_ALWAYS_EAGER"}
+# Settings the compose file fixes for its own services instead of taking them from the operator.
+FIXED_BY_COMPOSE = {"DATABASE_URL", "REDIS_URL", "MEDIA_ROOT"}
+
+
 def test_env_example_documents_every_variable(env_example):
     """Every ${VAR} of docker-compose.yml and every env("VAR") of settings.py is in .env.example."""
     compose_vars = set(re.findall(r"\$\{([A-Z_][A-Z0-9_]*)", COMPOSE_FILE.read_text()))
-    settings_vars = set(
-        re.findall(r"env(?:\.\w+)?\(\s*\"([A-Z_][A-Z0-9_]*)\"", (BASE_DIR / "portal" / "settings.py").read_text())
-    )
-    assert {"SECRET_KEY", "DATABASE_URL", "REDIS_URL", "EMAIL_URL"} <= settings_vars
+    settings_vars = _settings_variables()
+    assert {"SECRET_KEY", "DATABASE_URL", "REDIS_URL", "EMAIL_URL", "PORTAL_TRUSTED_PROXY_COUNT"} <= settings_vars
     undocumented = sorted(name for name in compose_vars | settings_vars if not _documented(name, env_example))
     assert undocumented == []
+
+
+def test_every_setting_reaches_the_containers(compose):
+    """A limit that settings.py reads but compose does not pass is stuck at its default in production.
+
+    The issue that found this: PORTAL_TRUSTED_PROXY_COUNT missing, so behind the TLS proxy every
+    visitor had the proxy's address and five wrong passwords locked an account for everyone.
+    """
+    passed = compose["x-portal"]["environment"]
+    missing = sorted(_settings_variables() - NOT_IN_COMPOSE - set(passed))
+    assert missing == []
+    not_from_the_operator = sorted(
+        name for name, value in passed.items() if name not in FIXED_BY_COMPOSE and f"${{{name}:" not in str(value)
+    )
+    assert not_from_the_operator == []
+    for name in APP_SERVICES:
+        assert compose["services"][name]["environment"] == passed, name
+
+
+def test_compose_trusts_the_tls_proxy_in_front_of_web(compose):
+    assert compose["x-portal"]["environment"]["PORTAL_TRUSTED_PROXY_COUNT"] == "${PORTAL_TRUSTED_PROXY_COUNT:-1}"
+
+
+def test_compose_requires_a_secret_key(compose):
+    assert compose["x-portal"]["environment"]["SECRET_KEY"].startswith("${SECRET_KEY:?set SECRET_KEY in .env")
+
+
+def _compose_environment(compose) -> dict[str, str]:
+    """The containers' environment with every default of docker-compose.yml and the required values filled in."""
+    required = {
+        "SECRET_KEY": "".join(secrets.choice("abcdefghijklmnopqrstuvwxyz0123456789!@#%^&*(-_=+)") for _ in range(60)),
+        "POSTGRES_PASSWORD": "not-used-here",
+        "EMAIL_URL": "consolemail://",
+    }
+
+    def fill(match: re.Match) -> str:
+        name, operator, default = match.group(1), match.group(2), match.group(3)
+        return required[name] if operator == ":?" else default
+
+    pattern = re.compile(r"\$\{([A-Z_][A-Z0-9_]*)(:-|:\?)([^}]*)\}")
+    return {name: pattern.sub(fill, str(value)) for name, value in compose["x-portal"]["environment"].items()}
+
+
+def _clean_environment(**values: str) -> dict[str, str]:
+    """Only what a process needs to run: nothing from the test run (DEBUG, SECRET_KEY) leaks in."""
+    environment = {key: os.environ[key] for key in ("PATH", "HOME", "LANG", "SYSTEMROOT") if key in os.environ}
+    environment.update(values)
+    return environment
+
+
+def _load_settings(environment: dict[str, str], *names: str) -> subprocess.CompletedProcess:
+    """Load portal/settings.py in a process of its own, without the .env file a developer may have,
+    and print the list of the named settings' values."""
+    script = (
+        "import environ; environ.Env.read_env = staticmethod(lambda *args, **kwargs: None)\n"
+        "import django; django.setup()\n"
+        f"from django.conf import settings; print(repr([getattr(settings, name) for name in {names!r}]))\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=BASE_DIR,
+        env={**environment, "DJANGO_SETTINGS_MODULE": "portal.settings"},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+def test_debug_is_off_unless_the_environment_turns_it_on():
+    result = _load_settings(_clean_environment(SECRET_KEY=secrets.token_urlsafe(50)), "DEBUG")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[False]"
+
+
+def test_without_a_secret_key_the_portal_refuses_to_start():
+    result = _load_settings(_clean_environment(), "DEBUG")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: The SECRET_KEY environment variable is not set" in result.stderr
+    assert "secrets.token_urlsafe(50)" in result.stderr
+
+
+def test_an_empty_secret_key_is_refused_too():
+    result = _load_settings(_clean_environment(DEBUG="false", SECRET_KEY=""), "DEBUG")
+
+    assert result.returncode != 0
+    assert "The SECRET_KEY environment variable is not set" in result.stderr
+
+
+def test_development_without_a_key_makes_one_per_process_never_a_known_one():
+    first = _load_settings(_clean_environment(DEBUG="true"), "SECRET_KEY")
+    second = _load_settings(_clean_environment(DEBUG="true"), "SECRET_KEY")
+
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert len(first.stdout.strip()) > 50
+    assert first.stdout != second.stdout
+
+
+def test_the_language_cookie_is_secure_in_production():
+    result = _load_settings(
+        _clean_environment(SECRET_KEY=secrets.token_urlsafe(50)),
+        "LANGUAGE_COOKIE_SECURE",
+        "LANGUAGE_COOKIE_SAMESITE",
+        "LANGUAGE_COOKIE_HTTPONLY",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[True, 'Lax', True]"
+
+
+def test_the_containers_environment_loads_production_settings(compose):
+    """Every default in docker-compose.yml is a value settings.py accepts (an empty number would not be)."""
+    result = _load_settings(_clean_environment(**_compose_environment(compose)), "DEBUG", "PORTAL_TRUSTED_PROXY_COUNT")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[False, 1]"
 
 
 def test_dockerfile_builds_a_non_root_gunicorn_image():

@@ -1,7 +1,9 @@
+import io
 from datetime import datetime, time, timedelta
 
 import factory
 from django.utils import timezone
+from pypdf import PdfWriter
 
 from delivery.models import DeliveredLanguage, ExpertInvitation, WebinarCosts
 from webinars.tests.factories import ExpertFactory, HeldWebinarFactory, LanguageFactory
@@ -39,3 +41,13 @@ class WebinarCostsFactory(factory.django.DjangoModelFactory):
 
     webinar = factory.SubFactory(HeldWebinarFactory)
     expert_fee = 1500
+
+
+def pdf_bytes(*, pages: int = 1) -> bytes:
+    """A small PDF that really parses (the slides check opens it), with ``pages`` blank pages."""
+    writer = PdfWriter()
+    for _page in range(pages):
+        writer.add_blank_page(width=612, height=792)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

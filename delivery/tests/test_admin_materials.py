@@ -10,13 +10,14 @@ from django.utils import timezone
 
 from accounts.tests.factories import SecretariatFactory
 from delivery.admin.webinars import MaterialForm, save_material
+from delivery.tests.factories import pdf_bytes
 from portal.permissions import MissingPermission
 from webinars.models import Material
 from webinars.tests.factories import HeldWebinarFactory, MaterialFactory, WebinarFactory
 
 pytestmark = pytest.mark.django_db
 
-MINIMAL_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+MINIMAL_PDF = pdf_bytes()
 WINDOWS_EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from accounts.tests.factories import StaffFactory, UserFactory
 from delivery.selectors.followup import followup_of, overdue_followups
 from delivery.services import followup
-from delivery.tests.factories import DeliveredLanguageFactory
+from delivery.tests.factories import DeliveredLanguageFactory, pdf_bytes
 from outbox.models import Notice
 from participants.models import NetworkMember, Registration
 from participants.tests.factories import NetworkMemberFactory, RegistrationFactory
@@ -32,7 +32,7 @@ from webinars.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-MINIMAL_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+MINIMAL_PDF = pdf_bytes()
 
 
 @pytest.fixture(autouse=True)

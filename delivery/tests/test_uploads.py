@@ -10,23 +10,20 @@ from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploaded
 from django.core.files.uploadhandler import StopFutureHandlers, TemporaryFileUploadHandler
 from django.forms import modelform_factory
 from django.urls import reverse
+from pypdf import PdfWriter
 
 from accounts.tests.factories import StaffFactory
 from delivery.admin.webinars import MaterialForm
 from delivery.forms import followup as followup_forms
+from delivery.tests.factories import pdf_bytes
 from delivery.uploads import MB, MaterialUploadHandler, RefusedUpload, check_material_file, detect_format
 from webinars.models import Material
 from webinars.tests.factories import HeldWebinarFactory, MaterialFactory
 
 pytestmark = pytest.mark.django_db
 
-MINIMAL_PDF = (
-    b"%PDF-1.4\n"
-    b"1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-    b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-    b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n"
-    b"trailer << /Root 1 0 R >>\n%%EOF\n"
-)
+MINIMAL_PDF = pdf_bytes()
+HTML_STARTING_LIKE_A_PDF = b"%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n"
 WINDOWS_EXE = (
     b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + b"This program cannot be run"
 )
@@ -131,6 +128,87 @@ def test_text_renamed_pdf_is_refused():
         check_material_file(_file("slides.pdf", b"just some text, not a PDF"), kind="slides")
 
     assert error.value.code == "unknown_format"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        HTML_STARTING_LIKE_A_PDF,
+        b"<!DOCTYPE html>\n<!-- %PDF-1.7 -->\n<html><script>alert(1)</script></html>",
+        pdf_bytes()[:-200],  # cut short: no cross-reference table, no end
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+    ],
+    ids=["html", "html-with-a-pdf-comment", "truncated", "no-xref"],
+)
+def test_a_file_that_only_starts_like_a_pdf_is_refused(content):
+    with pytest.raises(ValidationError) as error:
+        check_material_file(_file("slides.pdf", content), kind="slides")
+
+    assert error.value.code == "unreadable_pdf"
+    assert error.value.messages == [
+        "This file starts like a PDF but is not a PDF document a reader can open. It was not uploaded."
+    ]
+
+
+def test_a_pdf_without_pages_is_refused():
+    with pytest.raises(ValidationError) as error:
+        check_material_file(_file("slides.pdf", pdf_bytes(pages=0)), kind="slides")
+
+    assert error.value.code == "empty_pdf"
+    assert error.value.messages == ["This PDF has no pages. It was not uploaded."]
+
+
+def test_a_pdf_that_needs_a_password_to_open_is_refused():
+    writer = PdfWriter(clone_from=io.BytesIO(pdf_bytes()))
+    writer.encrypt("secret", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+
+    with pytest.raises(ValidationError) as error:
+        check_material_file(_file("slides.pdf", buffer.getvalue()), kind="slides")
+
+    assert error.value.code == "protected_pdf"
+
+
+def test_a_real_pdf_of_several_pages_is_accepted_and_left_at_its_start():
+    upload = _file("slides.pdf", pdf_bytes(pages=3))
+
+    check_material_file(upload, kind="slides")  # no error
+
+    assert upload.tell() == 0
+
+
+def test_a_real_pdf_on_disk_is_checked_without_reading_it_into_memory_whole(settings, monkeypatch):
+    """A large upload is a temporary file: the check seeks in it; only the file's end and its objects are read."""
+    writer = PdfWriter(clone_from=io.BytesIO(pdf_bytes(pages=2)))
+    writer.add_attachment("recording.bin", os.urandom(4 * MB))  # 4 MB the page count never needs
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    upload = TemporaryUploadedFile("slides.pdf", "application/pdf", buffer.tell(), None)
+    upload.write(buffer.getvalue())
+    upload.seek(0)
+    reads = []
+    original_read = upload.file.read
+    monkeypatch.setattr(upload.file, "read", lambda size=-1: reads.append(size) or original_read(size))
+
+    check_material_file(upload, kind="slides")  # no error
+
+    assert sum(size for size in reads if size and size > 0) < MB
+    assert -1 not in reads and None not in reads
+
+
+def test_an_html_file_named_pdf_is_refused_on_the_screen_and_leaves_nothing(client, staff, media_root):
+    webinar = HeldWebinarFactory()
+
+    response = client.post(
+        reverse("delivery:followup_add_material", args=[webinar.slug, "slides"]),
+        {"slides-title": "Deck", "slides-file": _file("slides.pdf", HTML_STARTING_LIKE_A_PDF), "slides-publish": "on"},
+    )
+
+    assert response.status_code == 400
+    assert "not a PDF document a reader can open" in response.content.decode()
+    assert not Material.objects.exists()
+    assert _stored_files(media_root) == []
 
 
 def test_slides_over_their_limit_are_refused_with_the_limit_named(settings):

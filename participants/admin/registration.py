@@ -18,10 +18,18 @@ from participants.services import registration
 from portal.permissions import MissingPermission, has_permission
 from webinars.models import Webinar
 
+# The upload is cut off past this while it streams in: delivery.uploads.MaterialUploadHandler
+# knows the field by its name, "attendance-report" (ATTENDANCE_REPORT_MB there is the same limit).
 MAX_REPORT_BYTES = 5 * 1024 * 1024
 
 
 class AttendanceUploadForm(forms.Form):
+    """The report's field is "attendance-report" in the request (the form's prefix), a name the
+    streaming guard knows: a file past the limit reaches ``clean_report`` as a stand-in without
+    content, whose size alone is enough to refuse it."""
+
+    prefix = "attendance"
+
     report = forms.FileField(
         label=_("Attendance report (CSV)"),
         help_text=_("The report exported by the webinar software: one row per participant, with an e-mail column."),

@@ -8,10 +8,12 @@ an attendance report's unknown and bad rows are listed, never silently dropped.
 
 import codecs
 import csv
+import hashlib
 import io
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -28,6 +30,7 @@ from participants.models import Registration
 from portal import signing
 from portal.permissions import require_permission
 from portal.signing import InvalidLink
+from portal.throttle import Rate, within_rate
 from webinars import calendar
 from webinars.country_regions import region_code
 from webinars.models import Region, Webinar
@@ -232,6 +235,36 @@ def _queue_registration_notice(*, registration: Registration, webinar: Webinar, 
     )
 
 
+# Limits against abuse -------------------------------------------------------------------
+
+
+class RegistrationThrottled(Exception):
+    """Too many registration requests from one client or for one address; nothing was saved."""
+
+    def __init__(self, *, retry_after: int):
+        super().__init__(f"retry after {retry_after} s")
+        self.retry_after = retry_after
+
+
+def _hit(key: str, rate: Rate) -> None:
+    if not within_rate(key, rate):
+        raise RegistrationThrottled(retry_after=rate.seconds)
+
+
+def count_registration_from_client(*, client_address: str) -> None:
+    """Every registration POST from one client address counts, valid or not, for any webinar
+    (PORTAL_REGISTRATION_RATE): a robot cannot mail a list of addresses nor fill a capacity."""
+    _hit(f"registration:client:{client_address or 'unknown'}", Rate.parse(settings.PORTAL_REGISTRATION_RATE))
+
+
+def count_registration_for_address(*, email: str) -> None:
+    """Every valid registration request for one address counts, for any webinar and whatever
+    that address's registrations, so the limit itself reveals nothing and an inbox cannot be
+    flooded from many clients (PORTAL_REGISTRATION_ADDRESS_RATE)."""
+    digest = hashlib.sha256(normalise_email(email).encode()).hexdigest()
+    _hit(f"registration:address:{digest}", Rate.parse(settings.PORTAL_REGISTRATION_ADDRESS_RATE))
+
+
 # Registering ----------------------------------------------------------------------------
 
 
@@ -251,8 +284,10 @@ def register_participant(*, webinar: Webinar, data: dict, actor=None) -> Registr
     people registering at the same moment for the last place never both get it. Without
     one there is nothing to count, so no lock: the registrations of a popular webinar do
     not queue behind each other. The same address (whatever its case) registering again
-    gets its registration back and no second message; after a cancellation the same row
-    comes back to life (one row per address), with a new message.
+    gets its registration back and no second message, and changes nothing in it; after a
+    cancellation the same row comes back to life (one row per address), with the details
+    the person gave and a new message to the address (``_register_again`` says why the new
+    details are not taken).
     `data`: name, email, country, organisation, participant_type, language, questions,
     time_zone, has_consented.
     """
@@ -311,7 +346,21 @@ def _register_new(*, webinar: Webinar, email: str, data: dict) -> Registration:
 
 @transaction.atomic
 def _register_again(*, webinar: Webinar, registration: Registration, data: dict) -> Registration:
-    """Someone who cancelled registers again: the same row, counted like a newcomer."""
+    """Someone who cancelled registers again: the same row, counted like a newcomer, with the
+    details the person gave before.
+
+    The form proves nothing about who typed the address: taking the new name, country,
+    organisation, type, language, time zone and questions would let a stranger rewrite
+    another person's registration by typing their address (and the page after posting may
+    not say that the address was known). So the registration comes back as its owner left
+    it, and the confirmation, with its cancellation link, goes to the address: only its
+    owner can undo the act, as for any first registration. Nothing the person wrote is
+    lost or changed; what the form carried this time is not kept. A returning owner who
+    wants other details asks the Secretariat (admin, participants.change_registration);
+    the full answer, a signed link to the address that applies the new details once
+    followed (a double opt-in), is left for later.
+    ``data`` is still checked (consent) by the caller; it is deliberately unused here.
+    """
     now = timezone.now()
     webinar = _locked_webinar(webinar)
     check_registration_open(webinar, now=now)
@@ -320,8 +369,10 @@ def _register_again(*, webinar: Webinar, registration: Registration, data: dict)
         return registration
     registered = _registered_count(webinar)
     is_full = webinar.capacity is not None and registered >= webinar.capacity
-    _fill(registration, data=data, now=now, is_full=is_full)
-    registration.save()
+    registration.consented_at = now  # this act's moment: its message is a new one
+    registration.cancelled_at = None
+    registration.state = Registration.State.WAITLISTED if is_full else Registration.State.REGISTERED
+    registration.save(update_fields=["consented_at", "cancelled_at", "state"])
     Webinar.objects.filter(pk=webinar.pk).update(registration_count=registered + (0 if is_full else 1))
     _queue_registration_notice(registration=registration, webinar=webinar)
     return registration

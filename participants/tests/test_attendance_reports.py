@@ -2,6 +2,7 @@
 country, region and type of participant on the webinar's admin page."""
 
 import codecs
+import os
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -9,6 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accounts.tests.factories import StaffFactory
+from delivery.uploads import FIELD_KINDS, MB, MaterialUploadHandler, RefusedUpload, limit_mb
+from participants.admin.registration import MAX_REPORT_BYTES, AttendanceUploadForm
 from participants.models import Registration
 from participants.services import registration as services
 from participants.tests.factories import RegistrationFactory
@@ -92,9 +95,62 @@ def test_staff_see_why_a_malformed_report_was_refused(client, held):
     client.force_login(StaffFactory())
     url = reverse("admin:participants_registration_attendance", kwargs={"webinar_pk": webinar.pk})
     report = SimpleUploadedFile("report.csv", b"amina@example.org,Amina\n", "text/csv")
-    response = client.post(url, {"report": report})
+    response = client.post(url, {"attendance-report": report})
     assert response.status_code == 400
     assert "column headings" in response.content.decode()
+
+
+# Too large a report is cut off while it streams in ----------------------------------------------
+
+
+class _Request:
+    upload_handlers = ()
+
+
+def test_the_streaming_guard_keeps_no_more_of_an_attendance_report_than_its_limit():
+    """Fed 50 MB in the parser's 64 KB chunks, the guard passes on at most 5 MB and then keeps nothing."""
+    guard = MaterialUploadHandler(_Request())
+    guard.handle_raw_input(None, {}, None, b"boundary")
+    guard.new_file("attendance-report", "huge.csv", "text/csv", None)
+    chunk = b"email,name\n" + b"x" * (64 * 1024 - 11)
+    passed_on = 0
+    for start in range(0, 50 * MB, len(chunk)):
+        kept = guard.receive_data_chunk(chunk, start)
+        passed_on += len(kept) if kept is not None else 0
+
+    result = guard.file_complete(50 * MB)
+
+    assert passed_on <= MAX_REPORT_BYTES
+    assert isinstance(result, RefusedUpload)
+    assert result.size > MAX_REPORT_BYTES
+
+
+def test_the_guard_and_the_form_state_the_same_limit():
+    assert limit_mb(FIELD_KINDS["attendance-report"]) * MB == MAX_REPORT_BYTES
+
+
+def test_too_large_an_attendance_report_is_refused_while_it_streams_in(client, held, settings, tmp_path, monkeypatch):
+    webinar, amina = held
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path)
+    client.force_login(StaffFactory())
+    seen = []
+    original_clean = AttendanceUploadForm.clean_report
+    monkeypatch.setattr(
+        AttendanceUploadForm,
+        "clean_report",
+        lambda form: seen.append(form.cleaned_data["report"]) or original_clean(form),
+    )
+    url = reverse("admin:participants_registration_attendance", kwargs={"webinar_pk": webinar.pk})
+    too_large = b"email,name\n" + b"amina@example.org,Amina\n" * (6 * MB // 24)
+
+    response = client.post(url, {"attendance-report": SimpleUploadedFile("report.csv", too_large, "text/csv")})
+
+    assert response.status_code == 400
+    assert "larger than 5 MB" in response.content.decode()
+    assert [type(report) for report in seen] == [RefusedUpload]  # the form never had the file's 6 MB
+    assert os.listdir(tmp_path) == []
+    amina.refresh_from_db()
+    assert amina.has_attended is False
 
 
 # Counts by country, region and type -------------------------------------------------------------

@@ -259,7 +259,7 @@ def test_the_attendance_upload_page_refuses_staff_without_the_attendance_permiss
     client.force_login(member("Communications"))
     url = reverse("admin:participants_registration_attendance", kwargs={"webinar_pk": webinar.pk})
 
-    response = client.post(url, {"report": _report()})
+    response = client.post(url, {"attendance-report": _report()})
 
     assert response.status_code == 403
     assert "Upload attendance reports" in response.content.decode()
@@ -272,7 +272,7 @@ def test_a_programme_officer_uploads_the_attendance_report(client):
     client.force_login(member("Programme officer"))
     url = reverse("admin:participants_registration_attendance", kwargs={"webinar_pk": webinar.pk})
 
-    response = client.post(url, {"report": _report()})
+    response = client.post(url, {"attendance-report": _report()})
 
     assert response.status_code == 200
     assert Registration.objects.get(email="holder@example.org").has_attended

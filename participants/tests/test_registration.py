@@ -406,7 +406,7 @@ def test_staff_upload_the_report_in_the_admin_and_see_every_row(client, held_wit
     webinar, _amina, _absent = held_with_registrations
     client.force_login(StaffFactory())
     url = reverse("admin:participants_registration_attendance", kwargs={"webinar_pk": webinar.pk})
-    response = client.post(url, {"report": SimpleUploadedFile("report.csv", REPORT.encode(), "text/csv")})
+    response = client.post(url, {"attendance-report": SimpleUploadedFile("report.csv", REPORT.encode(), "text/csv")})
     assert response.status_code == 200
     html = response.content.decode()
     assert "guest@example.org" in html
@@ -435,7 +435,7 @@ def test_a_user_who_is_not_staff_cannot_reach_the_upload_page(client):
     webinar = HeldWebinarFactory()
     client.force_login(UserFactory())
     url = reverse("admin:participants_registration_attendance", kwargs={"webinar_pk": webinar.pk})
-    response = client.post(url, {"report": SimpleUploadedFile("r.csv", b"email\na@example.org\n")})
+    response = client.post(url, {"attendance-report": SimpleUploadedFile("r.csv", b"email\na@example.org\n")})
     assert response.status_code == 302  # to the admin login
     webinar.refresh_from_db()
     assert webinar.attendance_count == 0

@@ -1,9 +1,12 @@
 """Registering for a scheduled webinar, and cancelling: the form, and the pages that follow.
 
 What the page says after a valid registration never depends on whether the address was
-registered already or got a place: the message sent to the address says which.
+registered already or got a place: the message sent to the address says which. Posts are
+limited per client address and per e-mail address (participants.services.registration);
+a refused post saves and sends nothing, and its page says the same whatever the address.
 """
 
+from axes.helpers import get_client_ip_address
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,18 +21,38 @@ from portal.signing import InvalidLink
 from portal.views import link_not_valid
 
 
+def _throttled(request, webinar, throttled: registration.RegistrationThrottled):
+    response = render(request, "participants/registration/throttled.html", {"webinar": webinar}, status=429)
+    response["Retry-After"] = str(throttled.retry_after)
+    return response
+
+
 @require_http_methods(["GET", "POST"])
 def webinar_register(request, slug):
-    """The form; the webinar is read once, lightly, and handed to the service as it is."""
+    """The form; the webinar is read once, lightly, and handed to the service as it is.
+
+    Every post counts against the client's limit (the address the login limit also uses:
+    X-Forwarded-For only through PORTAL_TRUSTED_PROXY_COUNT proxies), robots' included; a
+    valid one also against the e-mail address's limit, whatever that address's registrations.
+    """
     webinar = registration.webinar_for_registration(slug)
     if webinar is None:
         raise Http404
+    if request.method == "POST":
+        try:
+            registration.count_registration_from_client(client_address=get_client_ip_address(request) or "")
+        except registration.RegistrationThrottled as throttled:
+            return _throttled(request, webinar, throttled)
     refusal = registration.registration_refusal(webinar)
     form = RegistrationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and refusal is None:
         if form.is_from_a_robot:
             return redirect("participants:webinar_registered", slug=webinar.slug)  # nothing saved, nothing said
         if form.is_valid():
+            try:
+                registration.count_registration_for_address(email=form.cleaned_data["email"])
+            except registration.RegistrationThrottled as throttled:
+                return _throttled(request, webinar, throttled)
             try:
                 registration.register_participant(webinar=webinar, data=form.service_data(), actor=request.user)
             except ValidationError as error:

@@ -36,6 +36,24 @@ def test_a_new_line_counts_as_one_character_as_in_the_browser():
     assert form.cleaned_data["objectives"] == ("a\n" * 2500).strip()
 
 
+@pytest.mark.parametrize("title", ["Patents\nand designs", "Patents\r\nand designs", "Patents\x0band\x07 designs"])
+def test_a_title_is_kept_on_one_line_without_control_characters(title):
+    form = ProposalForm({"title": title, "objectives": "Line one\nLine two"})
+
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["title"] == "Patents and designs"
+    assert form.cleaned_data["objectives"] == "Line one\nLine two"
+
+
+def test_a_part_title_is_kept_on_one_line_without_control_characters():
+    formset = ProposalPartFormSet(
+        parts_data([{"title": "First\r\npart\x0c", "ORDER": "1"}]), instance=ProposalFactory(), prefix="parts"
+    )
+
+    assert formset.is_valid(), formset.errors
+    assert [part["title"] for part in formset.parts()] == ["First part"]
+
+
 def test_the_limit_message_names_the_limit():
     form = ProposalForm({"title": "T", "comment": "c" * 5001})
 

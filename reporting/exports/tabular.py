@@ -35,29 +35,37 @@ FORBIDDEN_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 # A text cell starting with one of these is a formula to a spreadsheet. Participants write some of
 # the cells (feedback comments, topic suggestions), so their text must stay text when opened.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet set to another list separator (";" in French, Spanish or Russian settings, a tab
+# or a line break on paste) cuts a cell in pieces, and each piece is read as a cell of its own: a
+# formula start at the beginning of the text or right after any of these gets the apostrophe too.
+FORMULA_AT_A_PIECE_START = re.compile(r"(?:^|(?<=[;,\t\r\n]))(?=[=+\-@\t\r])")
 
 
 def _csv_text(cell: Cell) -> str:
-    """A cell for the CSV; a text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    """A cell for the CSV; a text a spreadsheet could run as a formula, whole or in pieces, gets apostrophes.
+
+    OWASP's advice for CSV injection: an apostrophe before each formula start, every text cell quoted.
+    Numbers are left alone: a negative figure is not a formula.
+    """
     text = cell_text(cell)
-    return f"'{text}" if isinstance(cell, str) and text.startswith(FORMULA_STARTS) else text
+    return FORMULA_AT_A_PIECE_START.sub("'", text) if isinstance(cell, str) else text
 
 
 def render_csv(document: ReportDocument) -> bytes:
     """The whole report as one CSV: table key first on every line, then the table's cells."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["report", document.title])
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(["report", _csv_text(document.title)])
     for paragraph in document.intro:
-        writer.writerow(["report", paragraph])
+        writer.writerow(["report", _csv_text(paragraph)])
     writer.writerow([])
     for table in document.tables():
-        writer.writerow([table.key, table.title])
-        writer.writerow([table.key, *table.columns])
+        writer.writerow([table.key, _csv_text(table.title)])
+        writer.writerow([table.key, *(_csv_text(column) for column in table.columns)])
         for row in table.rows:
             writer.writerow([table.key, *(_csv_text(cell) for cell in row)])
         if not table.rows and table.empty_text:
-            writer.writerow([table.key, table.empty_text])
+            writer.writerow([table.key, _csv_text(table.empty_text)])
         writer.writerow([])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 

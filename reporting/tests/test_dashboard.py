@@ -355,3 +355,25 @@ def test_the_page_makes_the_same_number_of_queries_for_1_and_for_12_of_everythin
     assert page.count("mailto:") == 12
     assert "12 held webinars still miss follow-up items." in page
     assert len(many) == len(few)
+
+
+# --- What keeps the portal from working -------------------------------------------------
+
+
+def test_a_stuck_outbox_and_a_silent_worker_are_said_on_the_dashboard(client, staff, settings):
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"  # a broker nobody answers at: no heartbeat, no beat
+    settings.PORTAL_HEALTH_OUTBOX_MAX_AGE = 600
+    stuck = NoticeFactory()
+    Notice.objects.filter(pk=stuck.pk).update(created_at=timezone.now() - timedelta(minutes=45))
+
+    page = client.get(URL).content.decode()
+
+    assert "The portal cannot do all its work now" in page
+    assert "The oldest message in the outbox has waited 45 minutes to be sent." in page
+    assert "No task worker has answered: messages and scheduled work wait." in page
+
+
+def test_a_portal_that_works_shows_no_warning(client, staff, settings):
+    settings.REDIS_URL = ""
+
+    assert "dashboard-health" not in client.get(URL).content.decode()

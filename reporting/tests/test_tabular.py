@@ -137,3 +137,49 @@ def test_a_comment_that_looks_like_a_formula_is_quoted_in_the_csv():
     blocks = _csv_blocks(render_csv(_document_with_text_cell("=1+2")))
 
     assert blocks["comments"][2] == ["'=1+2", "1"]
+
+
+SEPARATORS_A_SPREADSHEET_SPLITS_ON = (",", ";", "\t", "\r\n", "\n", "\r")
+
+
+def _fragments(content: bytes) -> list[str]:
+    """Every piece of the file as a spreadsheet would cut it on any list separator, outer quotes dropped."""
+    pieces = [content.decode("utf-8-sig")]
+    for separator in SEPARATORS_A_SPREADSHEET_SPLITS_ON:
+        pieces = [piece for text in pieces for piece in text.split(separator)]
+    return [piece.lstrip('"') for piece in pieces]
+
+
+@pytest.mark.parametrize(
+    ("comment", "written"),
+    [
+        ("Useful;=1+1", "Useful;'=1+1"),
+        ("Useful,=1+1", "Useful,'=1+1"),
+        ("Useful\t+1+1", "Useful\t'+1+1"),
+        ("Useful\n-1+1", "Useful\n'-1+1"),
+        ("Useful\r\n@SUM(A1)", "Useful\r\n'@SUM(A1)"),
+        ('Fine";=HYPERLINK("https://evil.example")', 'Fine";\'=HYPERLINK("https://evil.example")'),
+        ("=1+1;=2+2", "'=1+1;'=2+2"),
+    ],
+)
+def test_a_formula_after_a_list_separator_inside_a_comment_is_neutralised_in_the_csv(comment, written):
+    content = render_csv(_document_with_text_cell(comment))
+
+    assert _csv_blocks(content)["comments"][2] == [written, "1"]
+    assert not [piece for piece in _fragments(content) if piece.startswith(("=", "+", "-", "@"))]
+
+
+def test_every_text_cell_of_the_csv_is_quoted():
+    content = render_csv(_document_with_text_cell("Useful;=1+1")).decode("utf-8-sig")
+
+    assert '"comments","Useful;\'=1+1","1"\r\n' in content
+
+
+def test_a_title_that_looks_like_a_formula_is_neutralised_in_the_csv():
+    table = Table(key="comments", title="=1+1", columns=("Comment;=2+2",), rows=())
+    document = ReportDocument(title="-3+3", language="en", sections=(Section(title="S", tables=(table,)),))
+
+    blocks = _csv_blocks(render_csv(document))
+
+    assert blocks["report"][0] == ["'-3+3"]
+    assert blocks["comments"][:2] == [["'=1+1"], ["Comment;'=2+2"]]

@@ -71,6 +71,37 @@ def test_the_feed_survives_a_title_with_a_line_break(client):
     assert list(_feed_events(client)) == ["Patents and designs"]
 
 
+BROKEN_TITLES = [
+    "Patents\nand designs",
+    "Patents\r\nand designs",
+    "Patents\rand designs",
+    "Patents\x0band\x0cdesigns",
+    "Patents\x01and\x1b designs\x7f",
+    "Patents\u2028and\u2029designs\x85",
+    "Patents\tand designs\n",
+]
+
+
+@pytest.mark.parametrize("title", BROKEN_TITLES)
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_title_with_line_breaks_or_control_characters_gives_a_webinar_ics_file(client, title, language):
+    webinar = WebinarFactory(title_en=title, title_fr=title, objectives=f"Goals\x0b{title}", starts_at=STARTS_AT)
+
+    response = client.get(f"/{language}/webinars/{webinar.slug}/calendar.ics")
+
+    assert response.status_code == 200
+    assert str(_event(response.content)["SUMMARY"]) == "Patents and designs"
+    assert str(icalendar.Calendar.from_ical(response.content)["X-WR-CALNAME"]) == "Patents and designs"
+
+
+@pytest.mark.parametrize("title", BROKEN_TITLES)
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_title_with_line_breaks_or_control_characters_gives_a_calendar_feed(client, title, language):
+    WebinarFactory(title_en=title, title_fr=title, objectives=f"Goals\x0b{title}", starts_at=STARTS_AT)
+
+    assert list(_feed_events(client, f"/{language}/feeds/calendar.ics")) == ["Patents and designs"]
+
+
 def test_a_message_entry_survives_a_title_with_a_line_break():
     webinar = WebinarFactory(title="Patents\nand designs", starts_at=STARTS_AT)
 

@@ -138,3 +138,26 @@ def test_materials_feed_is_in_the_pages_language(client):
 
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
     assert next(feed.iter(f"{ATOM}entry")).find(f"{ATOM}title").text.startswith("Brevets")
+
+
+def test_materials_feed_gives_the_summary_as_plain_text(client):
+    held = HeldWebinarFactory(summary='Claims & <b onmouseover="alert(1)">drafting</b>\nQuestions answered.')
+    MaterialFactory(webinar=held)
+
+    feed = ElementTree.fromstring(client.get("/en/feeds/materials.atom").content)
+
+    summary = next(feed.iter(f"{ATOM}entry")).find(f"{ATOM}summary")
+    assert summary.get("type") == "text"
+    assert summary.text == 'Claims & <b onmouseover="alert(1)">drafting</b>\nQuestions answered.'
+
+
+def test_materials_feed_survives_control_characters_in_a_title_and_a_summary(client):
+    held = HeldWebinarFactory(title="Patents\r\nand\x0bdesigns\x07", summary="First\x0bline\x1b[31m\nSecond")
+    MaterialFactory(webinar=held, title="Slides\x0c")
+
+    response = client.get("/en/feeds/materials.atom")
+
+    assert response.status_code == 200
+    entry = next(ElementTree.fromstring(response.content).iter(f"{ATOM}entry"))
+    assert entry.find(f"{ATOM}title").text == "Patents and designs: Recording (Slides)"
+    assert entry.find(f"{ATOM}summary").text == "First line [31m\nSecond"

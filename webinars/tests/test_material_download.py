@@ -1,8 +1,10 @@
 """Uploaded slides and recordings leave the portal through its own view, published ones only."""
 
+import importlib
+
 import pytest
 from django.core.files.base import ContentFile
-from django.urls import reverse
+from django.urls import clear_url_caches, reverse
 
 from webinars.models import Webinar
 from webinars.tests.factories import MaterialFactory
@@ -42,3 +44,27 @@ def test_material_of_a_webinar_still_being_planned_answers_404(client):
     Webinar.objects.filter(pk=material.webinar_id).update(status=Webinar.Status.PLANNED)
 
     assert client.get(reverse("webinars:material_download", args=[material.pk])).status_code == 404
+
+
+@pytest.fixture
+def urls_loaded_with_debug(request, settings):
+    """portal/urls.py imported again with DEBUG as the parameter says, then as it was."""
+    import portal.urls
+
+    settings.DEBUG = request.param
+    importlib.reload(portal.urls)
+    clear_url_caches()
+    yield
+    settings.DEBUG = False
+    importlib.reload(portal.urls)
+    clear_url_caches()
+
+
+@pytest.mark.parametrize("urls_loaded_with_debug", [False, True], indirect=True)
+def test_a_withdrawn_file_is_not_reachable_under_media(client, settings, urls_loaded_with_debug):
+    """The security test found /media/ serving withdrawn files: no route serves MEDIA_ROOT, in any mode."""
+    material = _uploaded(is_published=False, published_at=None)
+
+    response = client.get(f"/{settings.MEDIA_URL}{material.file.name}")
+
+    assert response.status_code == 404
