@@ -307,6 +307,23 @@ def _tell_everyone(
     return len(people)
 
 
+def _new_date(
+    webinar: Webinar, change: str, starts_at, *, time_zone: str, actor, now: datetime, despite_conflicts: str
+) -> tuple[Webinar, datetime, bool]:
+    """What scheduling and moving check first: the permission, the webinar locked and in a state
+    that allows the change, the start read on its clock, a date to come when people are told,
+    and the date's conflicts (refused, or kept with a reason). Returns the locked webinar, the
+    aware start and whether people are told."""
+    require_permission(actor, SCHEDULE_PERMISSION)
+    webinar = _locked(webinar)
+    _check(webinar, change, now)
+    starts_at = starts_at_in_time_zone(starts_at, time_zone)
+    is_told = tells_people(webinar, change)
+    _check_new_date(webinar, starts_at, now=now, must_be_to_come=is_told)
+    _check_conflicts(webinar, starts_at, actor=actor, now=now, despite_conflicts=despite_conflicts)
+    return webinar, starts_at, is_told
+
+
 # The changes ----------------------------------------------------------------------------
 
 
@@ -334,14 +351,10 @@ def schedule_webinar(
     people waiting longest. Once registration is open, the people who asked to be told
     the date are told (participants.services.alerts).
     """
-    require_permission(actor, SCHEDULE_PERMISSION)
     now = timezone.now()
-    webinar = _locked(webinar)
-    _check(webinar, SCHEDULE, now)
-    starts_at = starts_at_in_time_zone(starts_at, time_zone)
-    is_told = tells_people(webinar, SCHEDULE)
-    _check_new_date(webinar, starts_at, now=now, must_be_to_come=is_told)
-    _check_conflicts(webinar, starts_at, actor=actor, now=now, despite_conflicts=despite_conflicts)
+    webinar, starts_at, is_told = _new_date(
+        webinar, SCHEDULE, starts_at, time_zone=time_zone, actor=actor, now=now, despite_conflicts=despite_conflicts
+    )
     previous_starts_at = webinar.starts_at
     webinar.change_state(Webinar.Status.SCHEDULED)
     webinar.starts_at = starts_at
@@ -380,14 +393,10 @@ def move_webinar(
     waiting list its order); it must not have started, and the new date must be to come.
     A planned webinar's date is internal: it changes without a message.
     """
-    require_permission(actor, SCHEDULE_PERMISSION)
     now = timezone.now()
-    webinar = _locked(webinar)
-    _check(webinar, MOVE, now)
-    starts_at = starts_at_in_time_zone(starts_at, time_zone)
-    is_told = tells_people(webinar, MOVE)
-    _check_new_date(webinar, starts_at, now=now, must_be_to_come=is_told)
-    _check_conflicts(webinar, starts_at, actor=actor, now=now, despite_conflicts=despite_conflicts)
+    webinar, starts_at, is_told = _new_date(
+        webinar, MOVE, starts_at, time_zone=time_zone, actor=actor, now=now, despite_conflicts=despite_conflicts
+    )
     previous_starts_at = webinar.starts_at
     webinar.starts_at = starts_at
     webinar.full_clean()
