@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 
-.PHONY: run test bench setup compile migrate demo lint messages worker beat browser fonts clean
+.PHONY: run test bench setup compile migrate demo lint messages worker beat backup browser fonts clean
 
 # The portal's settings default to production (DEBUG off; no start without SECRET_KEY). The
 # development targets below run with DEBUG=true and a local key, made once into a git-ignored
@@ -84,6 +84,16 @@ worker: $(VENV)/.installed-run
 
 beat: $(VENV)/.installed-run
 	$(VENV)/bin/celery -A portal beat -l info
+
+## make backup: the database and the uploads in one dated archive in PORTAL_BACKUP_DIR (backups/),
+## then the oldest beyond PORTAL_BACKUP_KEEP removed (README: Backups). Like worker and beat it takes
+## the environment as it is (DEBUG stays off), so it runs the same on a server; where the environment
+## sets no SECRET_KEY, the local development key stands in when there is one (a backup signs nothing).
+ifneq ($(wildcard $(LOCAL_SECRET_KEY)),)
+backup: export SECRET_KEY ?= $(shell cat $(LOCAL_SECRET_KEY))
+endif
+backup: $(VENV)/.installed-run
+	$(MANAGE) backup
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles artifacts

@@ -116,6 +116,18 @@ def _tasks_in_process(request):
 
 
 @pytest.fixture(autouse=True)
+def _no_outage_carried_over():
+    """A test that took Redis or the broker away leaves no pause behind for the next test."""
+    from portal import cache, handoff
+
+    cache.resume()
+    handoff.resume()
+    yield
+    cache.resume()
+    handoff.resume()
+
+
+@pytest.fixture(autouse=True)
 def _no_language_carried_over():
     """A request under /fr/ activates French in the thread; every test starts in the default language."""
     from django.utils import translation

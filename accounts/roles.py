@@ -54,6 +54,7 @@ READ_ONLY = (
     *_read("proposals.consultationcycle", "proposals.candidatetopic", "proposals.proposal"),
     *_read("planning.annualplan", "planning.planentry", "planning.proposalmerge", "planning.synergysuggestion"),
     *_read(*TRACKER, "reporting.reportsnapshot"),
+    *_read("similarity.concept", "similarity.term"),  # the thesaurus that explains suggestions
 )
 
 PROGRAMME_OFFICER = (
@@ -65,6 +66,10 @@ PROGRAMME_OFFICER = (
     # the draft plan
     *_edit("planning.annualplan", "planning.planentry"),
     "planning.run_solver",
+    # the thesaurus behind the shared subjects shown with a suggestion; the encoder's vectors
+    *_edit("similarity.concept", "similarity.term"),
+    "similarity.delete_term",  # a term that names its subject by accident
+    "similarity.view_textvector",
     # the catalogue, the experts and each webinar's delivery
     *_edit(*REFERENCE_DATA, *CATALOGUE, "webinars.expert"),
     "webinars.delete_closure",  # a closure entered by mistake
@@ -79,8 +84,9 @@ PROGRAMME_OFFICER = (
     *_model_perms("participants.registration", "view", "change"),
     "participants.view_datealert",
     "participants.record_attendance",
-    # the outbox: read it, send a failed message again
+    # the outbox: read it, send a failed message again; whether the mail server is down
     *_model_perms("outbox.notice", "view", "change"),
+    "outbox.view_mailserver",
 )
 
 PROGRAMME_MANAGER = (
@@ -106,6 +112,7 @@ COMMUNICATIONS = (
     "participants.send_campaign",
     "participants.view_registration",
     "outbox.view_notice",
+    "outbox.view_mailserver",
 )
 
 REPORTING_OFFICER = (

@@ -61,24 +61,24 @@ def run(report):
             cursor.execute("ANALYZE")  # what autovacuum does soon after a bulk load in production
     log(f"catalogue in {time.perf_counter() - started:.1f} s: {counts}")
 
-    cold, warm, page = _count_queries(LIST_PATH)
+    cold, warm, page = count_queries(LIST_PATH)
     report("topic_list_queries", cold, "queries")
     report("topic_list_queries_warm", warm, "queries")
     log("the list page caches (fewer queries on the second view)" if warm < cold else "the list page does not cache")
     filtered_path = filtered_path_from(page.decode())
-    filtered_cold, _warm, _page = _count_queries(filtered_path)
+    filtered_cold, _warm, _page = count_queries(filtered_path)
     report("topic_list_filtered_queries", filtered_cold, "queries")
 
     with tempfile.TemporaryDirectory(prefix="portal-bench-page-") as folder:
         body_file = Path(folder) / "topic_list.html"
         env = {**os.environ, "BENCH_TRIVIAL_BODY": str(body_file)}
         with gunicorn(env=env, ready_path=LIST_PATH, headers=HEADERS) as server:
-            page = _get(server, LIST_PATH)
+            page = get_page(server, LIST_PATH)
             _check_shows_the_catalogue(page.decode())
             body_file.write_bytes(page)
-            if _get(server, TRIVIAL_PATH) != page:
+            if get_page(server, TRIVIAL_PATH) != page:
                 raise LoadError("the trivial view does not return the list page's bytes")
-            filtered = _get(server, filtered_path)
+            filtered = get_page(server, filtered_path)
             log(
                 f"gunicorn -w 2 on {server.host}:{server.port}, {os.cpu_count()} CPUs shared with the load generator; "
                 f"list page {len(page)} bytes, filtered page {filtered_path} {len(filtered)} bytes"
@@ -88,28 +88,7 @@ def run(report):
                 ("trivial_view", TRIVIAL_PATH, len(page)),
                 ("topic_list_filtered", filtered_path, len(filtered)),
             ]
-            results = {name: LoadResult(path=path, duration=0.0) for name, path, _size in targets}
-            # The URLs take turns in short rounds, so whatever else the machine does at the
-            # time weighs on all three alike; only the first round of each has the full warm-up.
-            for round_number in range(ROUNDS):
-                for name, path, size in targets:
-                    result = measure(
-                        host=server.host,
-                        port=server.port,
-                        path=path,
-                        expected_size=size,
-                        headers=HEADERS,
-                        connections=CONNECTIONS,
-                        warmup=WARMUP if round_number == 0 else ROUND_WARMUP,
-                        duration=DURATION / ROUNDS,
-                    )
-                    result.raise_for_errors()
-                    results[name].merge(result)
-            for result in results.values():
-                log(
-                    f"{result.path}: {result.requests} requests in {result.duration:.0f} s, no error; "
-                    f"the load generator used {result.client_cpu_s:.1f} CPU-s"
-                )
+            results = measure_in_turns(server, targets)
 
     report("topic_list_rps", results["topic_list"].rps, "req/s")
     report("trivial_view_rps", results["trivial_view"].rps, "req/s")
@@ -120,7 +99,36 @@ def run(report):
     report("topic_list_vs_trivial", results["topic_list"].rps / results["trivial_view"].rps, "ratio")
 
 
-def _count_queries(path: str) -> tuple[int, int, bytes]:
+def measure_in_turns(server, targets: list[tuple[str, str, int]]) -> dict[str, LoadResult]:
+    """Load each (name, path, expected size) in turn, ROUNDS rounds of DURATION / ROUNDS seconds.
+
+    The URLs take turns in short rounds, so whatever else the machine does at the time
+    weighs on all of them alike; only the first round of each has the full warm-up.
+    """
+    results = {name: LoadResult(path=path, duration=0.0) for name, path, _size in targets}
+    for round_number in range(ROUNDS):
+        for name, path, size in targets:
+            result = measure(
+                host=server.host,
+                port=server.port,
+                path=path,
+                expected_size=size,
+                headers=HEADERS,
+                connections=CONNECTIONS,
+                warmup=WARMUP if round_number == 0 else ROUND_WARMUP,
+                duration=DURATION / ROUNDS,
+            )
+            result.raise_for_errors()
+            results[name].merge(result)
+    for result in results.values():
+        log(
+            f"{result.path}: {result.requests} requests in {result.duration:.0f} s, no error; "
+            f"the load generator used {result.client_cpu_s:.1f} CPU-s"
+        )
+    return results
+
+
+def count_queries(path: str) -> tuple[int, int, bytes]:
     """Queries of a first view with an empty cache and of the view after it; the page."""
     if isinstance(caches["default"], LocMemCache):
         caches["default"].clear()  # this process's own memory; a shared Redis keeps its keys (fresh prefix instead)
@@ -134,7 +142,7 @@ def _count_queries(path: str) -> tuple[int, int, bytes]:
     return len(first), len(second), response.content
 
 
-def _get(server, path: str) -> bytes:
+def get_page(server, path: str) -> bytes:
     status, body = fetch(server.host, server.port, path, HEADERS)
     if status != 200:
         raise LoadError(f"gunicorn answered {status} for {path}")

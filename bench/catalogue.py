@@ -1,7 +1,8 @@
 """A realistic catalogue for the benchmarks, written with bulk_create in one transaction.
 
 Reference data (six languages, seven regions and groups, five scope areas), a roster of
-experts, topics and graded series, webinars held (with materials) and scheduled, an
+experts, topics and graded series, webinars held (with materials and the answers to their
+survey, some topic suggestions published) and scheduled, an
 open consultation whose proposals were submitted by every group (some adopting a
 candidate topic, some graded series with parts), plus what the public list must leave
 out: drafts, withdrawn proposals and the proposals of a decided cycle.
@@ -23,12 +24,14 @@ from accounts.models import User
 from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, Proposal, ProposalPart
 from webinars.models import (
     Expert,
+    Feedback,
     Language,
     Material,
     Region,
     RegionalGroup,
     ScopeArea,
     Series,
+    SuggestionReview,
     Topic,
     Webinar,
 )
@@ -79,6 +82,8 @@ SERIES_SHARE = 0.15  # of the webinars that are parts of a graded series
 ADOPTION_SHARE = 0.2  # of the proposals that adopt a candidate topic
 SERIES_PROPOSAL_SHARE = 0.15  # of the proposals that are graded series
 HIDDEN_SHARE = 0.1  # drafts, withdrawn and decided-cycle proposals, per submitted one
+SURVEY_ANSWERS = (0, 12)  # participants' answers per held webinar, at random in this range
+SUGGESTION_SHARE = 0.3  # of the answers that suggest a topic; half of those published
 
 
 def _words(rng: random.Random, language: str, count: int) -> str:
@@ -262,6 +267,7 @@ def _webinars(rng, now, total, languages, regions, topics, experts) -> dict[str,
         for w in created[: held_total // 4]
     ]
     Material.objects.bulk_create(materials + unpublished)
+    feedback = _feedback(rng, created[:held_total])
     return {
         "webinars": len(created),
         "held": held_total,
@@ -270,7 +276,35 @@ def _webinars(rng, now, total, languages, regions, topics, experts) -> dict[str,
         "series_parts": len(positions),
         "published_materials": len(materials),
         "unpublished_materials": len(unpublished),
+        "feedback": len(feedback),
+        "published_suggestions": sum(1 for f in feedback if f.suggestion_review == SuggestionReview.PUBLISHED),
     }
+
+
+def _feedback(rng, held) -> list[Feedback]:
+    """Participants' answers to the survey of each held webinar: ratings, sometimes a topic."""
+    rows = []
+    for w in held:
+        for n in range(rng.randint(*SURVEY_ANSWERS)):
+            suggests = rng.random() < SUGGESTION_SHARE
+            rows.append(
+                Feedback(
+                    webinar=w,
+                    source=Feedback.Source.PARTICIPANT,
+                    overall_rating=rng.randint(2, 5),
+                    relevance_rating=rng.randint(1, 5),
+                    content_rating=rng.randint(2, 5),
+                    expert_rating=rng.randint(3, 5),
+                    respondent=f"bench-{w.pk}-{n}",
+                    useful=_words(rng, "en", 12),
+                    topic_suggestion=_words(rng, "en", 5) if suggests else "",
+                    suggestion_review=(
+                        SuggestionReview.PUBLISHED if suggests and rng.random() < 0.5 else SuggestionReview.PENDING
+                    ),
+                    country=["KE", "BR", "FR", "CN", "RU", "EG", "IN"][n % 7],
+                )
+            )
+    return Feedback.objects.bulk_create(rows)
 
 
 def _proposals(rng, now, total, languages, regions, groups, topics) -> dict[str, int]:

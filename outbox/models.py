@@ -3,13 +3,27 @@
 A notice is written in the same transaction as the state change that causes it, so a
 message exists exactly when its cause does. Its key is unique, so the same cause can
 never produce two messages. Only a task sends, and a sent row is never sent again.
+
+What the outbox promises is "at least once": every message reaches the mail server, and
+a copy can arise in one window only, when a worker dies after the server accepted the
+message and before the row says so. The row then stays "being sent"; past
+PORTAL_OUTBOX_SENDING_LEASE it is "in doubt": sent again with the same Message-ID (a
+receiving server can drop the copy) and marked, so that staff see it (outbox.delivery).
 """
+
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def after_the_handover() -> timezone.datetime:
+    """When a new notice is due for the sweep: its on-commit hand-off gets a minute first."""
+    return timezone.now() + timedelta(seconds=60)
 
 
 class Notice(models.Model):
@@ -41,9 +55,11 @@ class Notice(models.Model):
         SURVEY_REMINDER = "survey_reminder", _("Reminder of the feedback survey")
         RECORDING_AVAILABLE = "recording_available", _("The recording of a webinar is available")
         NETWORK_DIGEST = "network_digest", _("Digest of newly scheduled webinars")
+        ERROR_REPORT = "error_report", _("An error in the portal, for the administrators")
 
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 
@@ -75,13 +91,36 @@ class Notice(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
     last_attempt_at = models.DateTimeField(_("last attempt at"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(
+        _("next attempt at"),
+        default=after_the_handover,
+        help_text=_("When the outbox sweep tries a waiting message (again)."),
+    )
+    retrying_since = models.DateTimeField(
+        _("refused since"),
+        null=True,
+        blank=True,
+        help_text=_("The first refusal for now (4xx) since the message was written or sent again."),
+    )
+    in_doubt_at = models.DateTimeField(
+        _("in doubt since"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Found in the middle of sending: the mail server may have received it already. It was sent "
+            "again with the same Message-ID, so the person may have two copies."
+        ),
+    )
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("message")
         verbose_name_plural = _("messages")
-        indexes = [models.Index(fields=["about_type", "about_id"], name="notice_about_idx")]
+        indexes = [
+            models.Index(fields=["about_type", "about_id"], name="notice_about_idx"),
+            models.Index(fields=["state", "next_attempt_at"], name="notice_due_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(state="sent") | models.Q(sent_at__isnull=False),
@@ -91,3 +130,26 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} → {self.to}"
+
+
+class MailServer(models.Model):
+    """What the outbox knows of the mail server: up, or down since when, and when to test it.
+
+    One row. When a delivery fails at the server (no connection, a timeout, "421 service not
+    available"), deliveries pause: no message is tried until the next probe, and one worker
+    at a time takes the probe, a real delivery; its success resumes everything. A refusal of
+    one recipient says nothing about the server and changes nothing here.
+    """
+
+    down_since = models.DateTimeField(_("down since"), null=True, blank=True)
+    next_probe_at = models.DateTimeField(_("next test at"), null=True, blank=True)
+    probes = models.PositiveIntegerField(_("tests while down"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    changed_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("mail server")
+        verbose_name_plural = _("mail server")
+
+    def __str__(self) -> str:
+        return str(_("Mail server: down")) if self.down_since else str(_("Mail server: up"))

@@ -233,6 +233,15 @@ SAMPLE_CONTEXTS[Notice.Kind.WEBINAR_DATE_SET] = {
 }
 
 
+SAMPLE_CONTEXTS[Notice.Kind.ERROR_REPORT] = {
+    "summary": "Internal Server Error: /en/webinars/",
+    "at": "2030-10-31 12:00 UTC",
+    "where": "django.request",
+    "minutes": 10,
+    "details": "Traceback (most recent call last):\n  ...\nZeroDivisionError: division by zero",
+}
+
+
 def sample_context(kind: str) -> dict:
     return {**_COMMON, **SAMPLE_CONTEXTS.get(kind, {})}
 

@@ -5,7 +5,6 @@ sending itself (`outbox.delivery`) is called only by the tasks. The hand-off goe
 this module imports the tasks, the tasks import `outbox.delivery`, and nothing imports back.
 """
 
-import logging
 import re
 
 from django.conf import settings
@@ -13,17 +12,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template import Context, engines
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError as BrokerUnreachable
 
 # Sending lives in outbox.delivery; these two stay importable from here for the callers written before.
 from outbox.delivery import deliver_notice, deliver_pending_notices  # noqa: F401
 from outbox.models import Notice
 from outbox.tasks import deliver_notice_task
+from portal.handoff import hand_over
 from portal.permissions import require_permission
-
-logger = logging.getLogger(__name__)
 
 
 def render_notice(*, kind: str, language: str, context: dict) -> tuple[str, str]:
@@ -45,16 +42,14 @@ def queue_notice(
 ) -> Notice:
     """Write the message a state change causes, in the same transaction; send it on commit.
 
-    The key names the cause: writing the same key again returns the row already there,
-    so a repeated or concurrent run never makes a second message. ``calendar`` is an
+    The key names the cause: writing the same key again writes nothing and returns a
+    notice with the existing row's id, so a repeated or concurrent run never makes a second
+    message (the row keeps what was written first). ``calendar`` is an
     iCalendar text (``webinars.calendar.message_calendar``) sent with the message as an
     attachment, so the person's calendar follows the webinar.
     """
     if kind not in Notice.Kind.values:
         raise ValueError(f"Unknown notice kind {kind!r}")
-    existing = Notice.objects.filter(key=key).first()
-    if existing is not None:
-        return existing
     subject, body = render_notice(kind=kind, language=language, context=context)
     about_fields = {}
     if about is not None:
@@ -79,11 +74,8 @@ def queue_notice(
 
 
 def enqueue_delivery(notice_id: int) -> None:
-    """Hand the notice to the sending task; if the broker is down the periodic sweep sends it."""
-    try:
-        deliver_notice_task.delay(notice_id)
-    except (BrokerUnreachable, ConnectionError, OSError):  # the row stays pending, nothing is lost
-        logger.warning("Could not queue notice %s; the outbox sweep will send it.", notice_id, exc_info=True)
+    """Hand the notice to the sending task, in bounded time; if the broker does not take it, the sweep sends it."""
+    hand_over(deliver_notice_task, notice_id)
 
 
 @transaction.atomic
@@ -98,6 +90,8 @@ def resend_notice(*, notice: Notice, actor) -> Notice:
         raise ValidationError(_("Only a failed message can be sent again."))
     notice.state = Notice.State.PENDING
     notice.attempts = 0
-    notice.save(update_fields=["state", "attempts"])
+    notice.next_attempt_at = timezone.now()
+    notice.retrying_since = None  # the retry period starts again
+    notice.save(update_fields=["state", "attempts", "next_attempt_at", "retrying_since"])
     transaction.on_commit(lambda: enqueue_delivery(notice.pk))
     return notice

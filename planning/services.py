@@ -19,6 +19,9 @@ from planning.permissions import CHANGE_PLAN, PUBLISH_PLAN, REVIEW, RUN_SOLVER, 
 from portal.permissions import require_permission
 from proposals.cycle import queue_outcome_notices
 from proposals.models import ConsultationCycle, Proposal
+from similarity import registry as similarity_registry
+from similarity import thesaurus
+from similarity import vectors as similarity_vectors
 from webinars.models import Language, Region, Series, Topic, Webinar
 
 HARD_RULES = (solver.OVER_CAPACITY, solver.OVER_BUDGET, solver.SERIES_ORDER_BROKEN)
@@ -111,41 +114,50 @@ def merge_proposals(*, actor, lead: Proposal, others: list[Proposal]) -> Proposa
 
 
 def _documents(cycle: ConsultationCycle) -> list[synergy.Document]:
-    proposals = (
+    """The cycle's answers with their stored vectors (computed in one batch where a save's task did not run)."""
+    proposals = list(
         Proposal.objects.filter(cycle=cycle, state__in=selectors.REVIEWABLE)
-        .select_related("group", "candidate_topic__topic")
+        .select_related("group")
         .prefetch_related("parts")
         .order_by("pk")
     )
+    vectors = similarity_vectors.vectors_for(proposals)
+    subjects = thesaurus.current()  # compiled once for every text of the cycle
     documents = []
-    for proposal in proposals:
-        own = " ".join([proposal.title, proposal.objectives, proposal.topics, *(p.title for p in proposal.parts.all())])
-        texts = {proposal.written_in: own}
-        if proposal.candidate_topic_id:
-            topic = proposal.candidate_topic.topic
-            for code, _name in (("en", ""), ("fr", ""), ("es", ""), ("ru", ""), ("ar", ""), ("zh_hans", "")):
-                translated = " ".join(
-                    filter(None, [getattr(topic, f"title_{code}", ""), getattr(topic, f"objectives_{code}", "")])
-                )
-                if translated:
-                    language = "zh-hans" if code == "zh_hans" else code
-                    texts[language] = f"{texts.get(language, '')} {translated}".strip()
+    for proposal, vector in zip(proposals, vectors, strict=True):
+        text = similarity_registry.text_of(proposal)
         documents.append(
             synergy.Document(
                 id=str(proposal.pk),
                 group=str(proposal.group_id),
-                texts=texts,
+                texts={proposal.written_in: text},
                 candidate_topic=str(proposal.candidate_topic_id) if proposal.candidate_topic_id else None,
+                vector=vector,
+                concepts=frozenset(subjects.concepts_in(text, proposal.written_in)),
             )
         )
     return documents
 
 
+def _shown_first(subjects: thesaurus.Thesaurus, concepts: tuple[str, ...]) -> tuple[str, ...]:
+    """The shared subjects in the order staff read them: the strategy's scope areas first, then by name."""
+    names = [subjects.name(slug, "en") for slug in concepts]
+    return tuple(n.slug for n in sorted(names, key=lambda n: (not n.scope_area, n.label.casefold(), n.slug)))
+
+
 @transaction.atomic
 def refresh_synergy_suggestions(*, actor, cycle: ConsultationCycle) -> list[SynergySuggestion]:
-    """Run the finder over the cycle's answers; new suggestions join, decided ones stay decided."""
+    """Run the finder over the cycle's answers; new suggestions join, decided ones stay decided.
+
+    The finder reads the vectors stored when each proposal was saved (the encoder runs here
+    only for a proposal whose save task was lost); the subjects shown beside a suggestion are
+    the thesaurus concepts both proposals name.
+    """
     require_permission(actor, REVIEW)
     found = synergy.find_synergies(_documents(cycle))
+    subjects = thesaurus.current()
+    for suggestion in found:
+        suggestion.concepts = _shown_first(subjects, suggestion.concepts)
     existing = {s.signature: s for s in SynergySuggestion.objects.filter(cycle=cycle)}
     created = []
     for suggestion in found:

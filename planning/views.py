@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from planning import costs, selectors, services, solver
+from planning.duplicates import earlier_webinars
 from planning.forms import AddEntryForm, DeclineForm, MoveEntryForm, PlanEntryForm, ReviewFilterForm
 from planning.models import AnnualPlan, PlanEntry, SynergySuggestion
 from planning.permissions import (
@@ -73,7 +74,9 @@ def cycle_review(request, cycle_id: int):
     form = ReviewFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     proposals = list(selectors.review_proposals(cycle=cycle, filters=filters))
+    duplicates = earlier_webinars(proposals)  # held webinars each answer repeats, from the stored vectors
     for proposal in proposals:
+        proposal.duplicates = duplicates.get(proposal.pk)
         proposal.can_mark_under_review = can_mark_under_review(request.user, proposal)
         proposal.can_decline = can_decline_proposal(request.user, proposal)
         if proposal.can_decline:  # one form per row, with ids of its own so that each label finds its field
@@ -191,8 +194,10 @@ def plan_detail(request, cycle_id: int):
         entries = list(selectors.plan_entries(plan=plan))
         can_change = can_change_plan(request.user, plan)
         estimates = selectors.entry_estimates(plan=plan, entries=entries)
+        duplicates = earlier_webinars(entries)  # held webinars, and other entries, that each entry repeats
         for entry in entries:
             entry.estimate = estimates[entry.pk]
+            entry.duplicates = duplicates.get(entry.pk)
         context |= {
             "budget": costs.plan_budget(plan, estimates.values()),
             "can_solve": can_run_solver(request.user, plan),

@@ -12,8 +12,10 @@ The checks:
   every process). Without Redis, tasks run inside the web process: there is no worker to watch;
 - beat: the scheduler's last run of a periodic task (django-celery-beat's ``last_run_at``,
   which beat saves every few minutes) within PORTAL_HEALTH_BEAT_MAX_AGE seconds (Redis only);
-- outbox: the oldest message waiting to be sent is younger than PORTAL_HEALTH_OUTBOX_MAX_AGE
-  seconds. Counts and ages only: nothing personal.
+- outbox: no message has been due (its next attempt's time passed) for longer than
+  PORTAL_HEALTH_OUTBOX_MAX_AGE seconds; how many are in doubt (a worker died while sending them). Counts and ages only:
+  nothing personal;
+- mail_server: deliveries are not paused by a mail server that failed (outbox.mail_server).
 """
 
 from __future__ import annotations
@@ -100,12 +102,29 @@ def check_beat(now: datetime) -> Check:
 def check_outbox(now: datetime) -> Check:
     from outbox.models import Notice
 
-    waiting = Notice.objects.filter(state=Notice.State.PENDING)
-    oldest = waiting.aggregate(oldest=Min("created_at"))["oldest"]
-    age = _age(oldest, now)
+    waiting = Notice.objects.filter(state__in=[Notice.State.PENDING, Notice.State.SENDING])
+    # How late the queue is: the longest a message has been due and not sent. A message that
+    # waits its back-off after a refusal (greylisting, a full mailbox) is not late.
+    due_since = waiting.filter(state=Notice.State.PENDING, next_attempt_at__lte=now).aggregate(
+        due=Min("next_attempt_at")
+    )["due"]
+    age = _age(due_since, now)
     limit = settings.PORTAL_HEALTH_OUTBOX_MAX_AGE
-    detail = {"pending": waiting.count(), "oldest_pending_age_s": age, "max_age_s": limit}
+    lease = timezone.timedelta(seconds=settings.PORTAL_OUTBOX_SENDING_LEASE)
+    in_doubt = waiting.filter(state=Notice.State.SENDING, last_attempt_at__lte=now - lease).count()
+    detail = {"pending": waiting.count(), "in_doubt": in_doubt, "oldest_pending_age_s": age, "max_age_s": limit}
     return Check("outbox", age is None or age <= limit, detail)
+
+
+def check_mail_server(now: datetime) -> Check:
+    """Deliveries are paused while the mail server is down (outbox.mail_server)."""
+    from outbox.models import MailServer
+
+    server = MailServer.objects.filter(down_since__isnull=False).first()
+    if server is None:
+        return Check("mail_server", True, {"down": False})
+    detail = {"down": True, "down_for_s": _age(server.down_since, now), "tests": server.probes}
+    return Check("mail_server", False, detail)
 
 
 def run_checks(*, now: datetime | None = None) -> list[Check]:
@@ -114,8 +133,11 @@ def run_checks(*, now: datetime | None = None) -> list[Check]:
     database = check_database()
     checks = [database, check_redis(), check_worker(now)]
     if database.ok:
-        checks += [_answered("beat", check_beat, now), _answered("outbox", check_outbox, now)]
+        checks += [_answered(name, check, now) for name, check in DATABASE_CHECKS]
     return checks
+
+
+DATABASE_CHECKS = (("beat", check_beat), ("outbox", check_outbox), ("mail_server", check_mail_server))
 
 
 def _answered(name: str, check, now: datetime) -> Check:

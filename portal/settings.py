@@ -8,9 +8,11 @@ tasks in-process, mail to the console; they switch to PostgreSQL, Redis and a Ce
 """
 
 import secrets
+from email.utils import getaddresses
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -51,7 +53,11 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_celery_beat",
+    # The project package as an app for its management commands (backup, restore) and tasks.
+    "portal",
     "outbox",
+    # What texts mean across languages (sentence encoder, thesaurus): shared, like the outbox.
+    "similarity",
     "accounts",
     "webinars",
     "participants",
@@ -100,7 +106,12 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+# Each process keeps its database connection for this many seconds (0: a new connection, and a
+# PostgreSQL backend process, for every request, which costs more than writing and committing a
+# row), checked before a request reuses it: a connection the server dropped is replaced rather
+# than failing the request.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded database: write-ahead logging lets pages read while the in-process tasks
     # write, and halves the cost of each outbox commit, with full durability kept.
@@ -205,8 +216,8 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Redis hands an unacknowledged task to another worker after this many seconds; it must
-# outlast the longest retry countdown of the outbox (one hour), or a retry runs twice.
+# Redis hands an unacknowledged task to another worker after this many seconds; it must outlast
+# the longest task (no task waits on a countdown: the outbox sweep makes every retry).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=2 * 3600)}
 
 if REDIS_URL:
@@ -257,15 +268,46 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Logs: one JSON object a line in production (LOG_FORMAT=json, the default with DEBUG off), plain
+# text in development. Errors (level ERROR: a page that failed, a task that failed) also reach the
+# administrators in ADMINS ("Name <address>" or addresses, comma separated) by e-mail through the
+# outbox (outbox.error_reports), at most once per error and ten minutes; Django's own mailing
+# handler, which sends inside the failing request, is replaced.
+LOG_FORMAT = env("LOG_FORMAT", default="text" if DEBUG else "json")
+ADMINS = [getaddresses([entry])[0] for entry in env.list("ADMINS", default=[]) if entry.strip()]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(levelname)s %(name)s %(process)d %(message)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601 in UTC
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT},
+        "administrators": {"()": "outbox.error_reports.ErrorReportHandler"},
+    },
+    "root": {"handlers": ["console", "administrators"], "level": env("LOG_LEVEL", default="WARNING")},
+    "loggers": {
+        # Django's records go to the handlers above (not to its default console and mailing
+        # handlers); a page not found or refused is not worth a line, a page that failed is.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.request": {"level": "ERROR"},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
+# The worker and beat log through the same configuration (JSON, errors to the administrators).
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # Rules of the programme that the Secretariat may change without a release.
 PORTAL_DEFAULT_PLAN_CAPACITY = env.int("PORTAL_DEFAULT_PLAN_CAPACITY", default=6)
+# Nothing planned twice (planning.duplicates): at review and on the draft plan, a proposal or entry close to a
+# webinar held in this many years before the year planned is flagged with that webinar.
+PORTAL_DUPLICATE_YEARS = env.int("PORTAL_DUPLICATE_YEARS", default=3)
 # Links in messages are absolute: the address people reach the portal at.
 PORTAL_SITE_URL = env("PORTAL_SITE_URL", default="http://127.0.0.1:8000")
 # Participants' network: how long a confirmation link works (seconds), and the join limits
@@ -325,10 +367,28 @@ PORTAL_CYCLE_FEEDBACK_TOPICS = env.int("PORTAL_CYCLE_FEEDBACK_TOPICS", default=2
 PORTAL_SECRETARIAT_EMAILS = env.list("PORTAL_SECRETARIAT_EMAILS", default=[])
 # The outbox sweep delivers pending notices in chunks of this many over one connection.
 PORTAL_OUTBOX_BATCH_SIZE = env.int("PORTAL_OUTBOX_BATCH_SIZE", default=200)
-# A refused message is tried again after this many seconds, doubling each time (at most an hour).
+# A message refused for now (4xx) is tried again after this many seconds, doubling each time up to
+# RETRY_MAX_SECONDS, until GIVE_UP_DAYS after it was written; then it fails (staff can resend).
 PORTAL_OUTBOX_RETRY_SECONDS = env.int("PORTAL_OUTBOX_RETRY_SECONDS", default=30)
+PORTAL_OUTBOX_RETRY_MAX_SECONDS = env.int("PORTAL_OUTBOX_RETRY_MAX_SECONDS", default=4 * 3600)
+PORTAL_OUTBOX_GIVE_UP_DAYS = env.int("PORTAL_OUTBOX_GIVE_UP_DAYS", default=5)
+# A message still "being sent" this many seconds after its attempt began is in doubt (its worker
+# died): it goes again with the same Message-ID. Longer than one message's SMTP time (EMAIL_TIMEOUT).
+PORTAL_OUTBOX_SENDING_LEASE = env.int("PORTAL_OUTBOX_SENDING_LEASE", default=300)
+# Beat runs the outbox sweep this often (seconds): retries, messages in doubt, what the hand-off missed.
+PORTAL_OUTBOX_SWEEP_SECONDS = env.int("PORTAL_OUTBOX_SWEEP_SECONDS", default=60)
+# While the mail server is down, one delivery tests it after this many seconds, doubling (at most 10 min).
+PORTAL_OUTBOX_PROBE_SECONDS = env.int("PORTAL_OUTBOX_PROBE_SECONDS", default=30)
+# Handing a task to the broker from a request (portal.handoff): the longest wait (seconds), and how
+# long a process stops trying after a failed hand-over (the outbox sweep sends what was not handed).
+PORTAL_BROKER_PUBLISH_TIMEOUT = env.float("PORTAL_BROKER_PUBLISH_TIMEOUT", default=1.0)
+PORTAL_BROKER_PAUSE_SECONDS = env.int("PORTAL_BROKER_PAUSE_SECONDS", default=30)
 # The annual report covers at most this many years at once (a longer range is refused).
 PORTAL_REPORT_MAX_YEARS = env.int("PORTAL_REPORT_MAX_YEARS", default=10)
+# Backups (portal.backups; `manage.py backup`, nightly at 02:30 UTC): where the archives go, and how
+# many of the newest are kept when a backup removes the older ones (0 keeps every archive).
+PORTAL_BACKUP_DIR = env.path("PORTAL_BACKUP_DIR", default=str(BASE_DIR / "backups"))
+PORTAL_BACKUP_KEEP = env.int("PORTAL_BACKUP_KEEP", default=14)
 
 CELERY_BEAT_SCHEDULE = {
     # The worker's heartbeat for /healthz (portal.health).
@@ -340,9 +400,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "proposals.tasks.advance_consultation_cycles",
         "schedule": 3600.0,
     },
+    # Retries, rows in doubt, and what the hand-off missed (PORTAL_OUTBOX_SWEEP_SECONDS).
     "send-pending-notices": {
         "task": "outbox.tasks.send_pending_notices",
-        "schedule": 300.0,
+        "schedule": float(PORTAL_OUTBOX_SWEEP_SECONDS),
     },
     "send-webinar-reminders": {
         "task": "participants.tasks.send_webinar_reminders",
@@ -353,8 +414,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "participants.tasks.send_network_digest",
         "schedule": 24 * 3600.0,
     },
+    # Vectors a lost task left out (similarity.vectors): the review screens find every one ready.
+    "embed-stale-vectors": {
+        "task": "similarity.tasks.embed_stale_vectors",
+        "schedule": 24 * 3600.0,
+    },
     "send-feedback-surveys": {
         "task": "delivery.tasks.send_feedback_surveys",
         "schedule": 3600.0,
+    },
+    # The database and the uploads into one archive, then the oldest beyond PORTAL_BACKUP_KEEP
+    # removed (portal.backups), every night at 02:30 UTC (03:30 or 04:30 in Geneva).
+    "nightly-backup": {
+        "task": "portal.nightly_backup",
+        "schedule": crontab(hour=2, minute=30),
     },
 }

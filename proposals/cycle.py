@@ -31,11 +31,14 @@ from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import ngettext
 
 from outbox.addresses import configured_secretariat_addresses, distinct_addresses, staff_addresses
 from outbox.models import Notice
 from outbox.services import queue_notice
+from proposals import suggestions
 from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, Proposal
+from similarity.vectors import vectors_for
 from webinars.models import Feedback, RegionalGroup, Topic
 
 # A reminder is still meaningful this long after its moment (a run that comes late).
@@ -225,28 +228,57 @@ def _secretariat_own() -> list[tuple[Topic, str, str]]:
 
 
 def _from_feedback(target_year: int, at: datetime) -> list[tuple[Topic, str, str]]:
-    """Participants' and experts' topic suggestions since the last preparation, newest first."""
+    """Participants' and experts' topic suggestions since the last preparation, each suggestion once.
+
+    Suggestions that say the same thing, in whatever language, are one candidate topic
+    (proposals.suggestions: the encoder's stored vectors, average linkage). It is titled by
+    the wording most of them used (the newest among equals) and its note says how many
+    asked, in which languages, and lists every suggestion with its webinar, so that nothing
+    a participant wrote is lost. The most asked-for come first, then the newest.
+    """
     previous = ConsultationCycle.objects.filter(target_year__lt=target_year).order_by("-target_year").first()
     since = previous.created_at if previous else at - timedelta(days=365)
-    suggestions = (
+    answers = (
         Feedback.objects.filter(submitted_at__gt=since)
         .exclude(topic_suggestion="")
         .select_related("webinar")
         .order_by("-submitted_at", "-pk")
     )
-    found, seen = [], set()
-    for feedback in suggestions.iterator(chunk_size=500):
-        text = " ".join(feedback.topic_suggestion.split())
-        if not text or text.casefold() in seen:
-            continue
-        seen.add(text.casefold())
+    answers = [feedback for feedback in answers if feedback.topic_suggestion.strip()]
+    if not answers:
+        return []
+    texts = [" ".join(feedback.topic_suggestion.split()) for feedback in answers]
+    groups = suggestions.group_suggestions(texts, vectors_for(answers))
+    found = []
+    for rows in groups[: settings.PORTAL_CYCLE_FEEDBACK_TOPICS]:
+        members, written = [answers[row] for row in rows], [texts[row] for row in rows]
+        lead = suggestions.title_row(written)
         topic = _topic_with_text(
-            slug=f"{FEEDBACK_SLUG_PREFIX}{feedback.pk}", title=text, language="en", summary=feedback.topic_suggestion
+            slug=f"{FEEDBACK_SLUG_PREFIX}{members[lead].pk}",
+            title=written[lead],
+            language=suggestions.language_of(written[lead]),
+            summary=members[lead].topic_suggestion,
         )
-        found.append((topic, CandidateTopic.Source.FEEDBACK, f"{feedback.get_source_display()}: {feedback.webinar}"))
-        if len(found) >= settings.PORTAL_CYCLE_FEEDBACK_TOPICS:
-            break
+        found.append((topic, CandidateTopic.Source.FEEDBACK, _suggested_note(members, written)))
     return found
+
+
+def _suggested_note(members: list[Feedback], texts: list[str]) -> str:
+    """Where a suggestion came from; for one made several times, how many, in which languages, and each one."""
+    if len(members) == 1:
+        return f"{members[0].get_source_display()}: {members[0].webinar}"
+    names = dict(settings.LANGUAGES)
+    languages = dict.fromkeys(suggestions.language_of(text) for text in texts)
+    count = len(members)
+    lines = [
+        ngettext("Suggested %(count)s time, in %(languages)s.", "Suggested %(count)s times, in %(languages)s.", count)
+        % {"count": count, "languages": ", ".join(str(names[code]) for code in languages if code in names)}
+    ]
+    lines += [
+        f"- {feedback.get_source_display()}: {feedback.webinar} — {text}"
+        for feedback, text in zip(members, texts, strict=True)
+    ]
+    return "\n".join(lines)
 
 
 def _prepare(*, target_year: int, at: datetime) -> CycleStep:

@@ -308,6 +308,14 @@ def health_problems(*, now: datetime | None = None) -> list[str]:
                 _("The oldest message in the outbox has waited %(minutes)s minutes to be sent.")
                 % {"minutes": _minutes(check.detail.get("oldest_pending_age_s"))}
             )
+        elif check.name == "mail_server" and check.detail.get("down"):
+            said.append(
+                _(
+                    "The mail server has failed for %(minutes)s minutes: messages wait, and the portal tests "
+                    "the server every few minutes. Tell the administrators."
+                )
+                % {"minutes": _minutes(check.detail.get("down_for_s"))}
+            )
         else:
             said.append(_("%(part)s does not answer: tell the administrators.") % {"part": check.name})
     return said

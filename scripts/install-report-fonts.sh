@@ -11,9 +11,12 @@ families="$(fc-list : family 2>/dev/null || true)"
 missing=()
 grep -qi "DejaVu Sans" <<<"$families" || missing+=(fonts-dejavu-core)
 grep -qiE "WenQuanYi Zen Hei|Noto Sans CJK" <<<"$families" || missing+=(fonts-wqy-zenhei)
+# WeasyPrint subsets the fonts it embeds with HarfBuzz when it can: the same report then gives the
+# same PDF bytes (its fallback, fontTools, does not always; reporting/tests/test_exports.py checks).
+ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset.so" || missing+=(libharfbuzz-subset0)
 
 if [ "${#missing[@]}" -eq 0 ]; then
-    echo "report fonts: already present (DejaVu Sans, a CJK font)"
+    echo "report fonts: already present (DejaVu Sans, a CJK font, HarfBuzz's subsetter)"
     exit 0
 fi
 

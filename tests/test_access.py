@@ -47,7 +47,7 @@ from accounts.models import User
 from accounts.tests.factories import SecretariatFactory, UserFactory
 from delivery.tests.factories import DeliveredLanguageFactory, ExpertInvitationFactory, WebinarCostsFactory
 from outbox.models import Notice
-from outbox.tests.factories import NoticeFactory
+from outbox.tests.factories import MailServerFactory, NoticeFactory
 from participants.models import NetworkMember
 from participants.tests.factories import (
     CampaignFactory,
@@ -79,6 +79,7 @@ from reporting.tests.factories import (
     MeasureFactory,
     ReportSnapshotFactory,
 )
+from similarity.tests.factories import ConceptFactory, TermFactory, TextVectorFactory
 from webinars.models import Material, Webinar
 from webinars.tests.factories import (
     AnsweredQuestionFactory,
@@ -601,6 +602,7 @@ def build_sample() -> SimpleNamespace:
     DocumentReferenceFactory(measure=measure)
     FollowUpActionFactory(measure=measure)
     s.snapshot = ReportSnapshotFactory(first_year=s.report_year, last_year=s.report_year)
+    MailServerFactory()
     s.notice = NoticeFactory(
         body=MARKERS["notice body"], state=Notice.State.FAILED, attempts=3, last_error="mail server down"
     )
@@ -611,6 +613,9 @@ def build_sample() -> SimpleNamespace:
     DigestListingFactory(webinar=s.scheduled)
     DeliveredLanguageFactory(webinar=s.held, language=english)
     WebinarCostsFactory(webinar=s.held)
+    s.concept = ConceptFactory()
+    TermFactory(concept=s.concept)
+    TextVectorFactory(of=s.concept)
     Group.objects.get_or_create(name="A role for the access walk")
     seen = {"user_agent": "pytest", "http_accept": "text/html", "path_info": "/en/admin/login/"}
     AccessAttempt.objects.create(**seen, username="someone", get_data="", post_data="", failures_since_start=1)

@@ -30,8 +30,8 @@ from accounts.models import User
 from accounts.tests.factories import StaffFactory, UserFactory
 from delivery.models import DeliveredLanguage, ExpertInvitation, WebinarCosts
 from delivery.tests.factories import DeliveredLanguageFactory, ExpertInvitationFactory, WebinarCostsFactory
-from outbox.models import Notice
-from outbox.tests.factories import NoticeFactory
+from outbox.models import MailServer, Notice
+from outbox.tests.factories import MailServerFactory, NoticeFactory
 from participants.models import Campaign, DateAlert, DigestListing, NetworkMember, Registration
 from participants.tests.factories import (
     CampaignFactory,
@@ -64,6 +64,8 @@ from reporting.tests.factories import (
     MeasureFactory,
     ReportSnapshotFactory,
 )
+from similarity.models import Concept, Term, TextVector
+from similarity.tests.factories import ConceptFactory, TermFactory, TextVectorFactory
 from webinars.models import (
     AnsweredQuestion,
     Closure,
@@ -95,12 +97,23 @@ from webinars.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ("accounts", "outbox", "webinars", "participants", "delivery", "proposals", "planning", "reporting")
+PROJECT_APPS = (
+    "accounts",
+    "outbox",
+    "similarity",
+    "webinars",
+    "participants",
+    "delivery",
+    "proposals",
+    "planning",
+    "reporting",
+)
 ADMIN_LANGUAGES = ("en", "ar")
 
 FACTORIES = {
     User: UserFactory,
     Notice: NoticeFactory,
+    MailServer: MailServerFactory,
     ProposalMerge: ProposalMergeFactory,
     SynergySuggestion: SynergySuggestionFactory,
     Language: LanguageFactory,
@@ -136,6 +149,9 @@ FACTORIES = {
     DigestListing: DigestListingFactory,
     DeliveredLanguage: DeliveredLanguageFactory,
     WebinarCosts: WebinarCostsFactory,
+    Concept: ConceptFactory,
+    Term: TermFactory,
+    TextVector: TextVectorFactory,
 }
 
 LOGIN_SEEN = {"user_agent": "pytest", "http_accept": "text/html", "path_info": "/en/admin/login/"}

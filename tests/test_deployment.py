@@ -45,7 +45,7 @@ def test_web_worker_and_beat_run_the_same_image(compose):
     services = compose["services"]
     assert {services[name]["image"] for name in APP_SERVICES} == {services["web"]["image"]}
     assert {str(services[name]["build"]) for name in APP_SERVICES} == {"."}
-    assert "gunicorn portal.wsgi:application" in services["web"]["command"]
+    assert "gunicorn -c python:portal.gunicorn portal.wsgi:application" in services["web"]["command"]
     assert "migrate --noinput" in services["web"]["command"]
     assert "compilemessages" in services["web"]["command"]
     assert services["worker"]["command"] == "celery -A portal worker -l info"
@@ -231,9 +231,22 @@ def test_dockerfile_builds_a_non_root_gunicorn_image():
     assert "pip install -r requirements.txt" in dockerfile
     assert "collectstatic --noinput" in dockerfile
     assert re.search(r"^USER (?!root\b)\S+", dockerfile, re.MULTILINE)
-    assert '"gunicorn", "portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2"' in dockerfile
+    assert '"gunicorn", "-c", "python:portal.gunicorn", "portal.wsgi:application"' in dockerfile
     ignored = (BASE_DIR / ".dockerignore").read_text().splitlines()
     assert ".env" in ignored and ".venv" in ignored
+
+
+def test_gunicorn_serves_on_the_container_port_and_logs_json_lines(monkeypatch):
+    import importlib
+
+    monkeypatch.setenv("LOG_FORMAT", "json")
+    monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    config = importlib.reload(importlib.import_module("portal.gunicorn"))
+
+    assert (config.bind, config.workers, config.accesslog) == ("0.0.0.0:8000", 3, "-")
+    handler = config.logconfig_dict["handlers"]["console"]
+    assert config.logconfig_dict["formatters"][handler["formatter"]]["()"] == "pythonjsonlogger.json.JsonFormatter"
+    assert set(config.logconfig_dict["loggers"]) == {"gunicorn.error", "gunicorn.access"}
 
 
 def _docker_compose_available() -> bool:

@@ -33,6 +33,7 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Cast, Coalesce, ExtractYear, Greatest, Least, RowNumber
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import pgettext_lazy
@@ -400,6 +401,14 @@ def public_webinar(*, slug: str) -> Webinar:
         )
     )
     return get_object_or_404(queryset, slug=slug)
+
+
+def public_webinar_id(*, slug: str) -> int:
+    """The id of a public webinar (what public_webinar() would find); 404 otherwise."""
+    found = Webinar.objects.public().filter(slug=slug).values_list("pk", flat=True).first()
+    if found is None:
+        raise Http404("No public webinar has this address.")
+    return found
 
 
 def translated_columns(*names: str) -> list[str]:

@@ -1,4 +1,11 @@
-"""The public pages: the topic list (home), a webinar, a series, and the calendar files."""
+"""The public pages: the topic list (home), a webinar, a series, and the calendar files.
+
+The three pages are cached whole for anonymous visitors without a message waiting
+(webinars.page_cache says when a cached page is stale). A cached page is shared by all
+of them, so its CSRF token is a placeholder swapped for the visitor's own token on the
+way out: the language switcher and a webinar's "tell me when the date is set" form post
+with a token that is valid for this visitor, exactly as from a page rendered for them.
+"""
 
 import hashlib
 
@@ -9,6 +16,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -16,14 +24,15 @@ from django.utils.translation import gettext as _
 
 from participants import selectors as participant_selectors
 from proposals import selectors as proposal_selectors
-from webinars import selectors
+from webinars import page_cache, selectors
 from webinars.calendar import build_calendar, calendar_response
 from webinars.filters import FILTER_PARAMS, PAGE_PARAMS, ListQuery, TopicListFilter, filter_querystring, read_list_query
 from webinars.page_cache import catalogue_version
 
 PER_PAGE = {"held": 10, "scheduled": 10, "proposals": 20}
-# A safety net only: saves refresh the list at once (webinars.page_cache).
+# A safety net only: saves refresh the pages at once (webinars.page_cache).
 LIST_CACHE_SECONDS = 120
+PAGE_CACHE_SECONDS = LIST_CACHE_SECONDS
 PART_LABELS = {
     "held": lambda: _("Held"),
     "scheduled": lambda: _("Scheduled"),
@@ -36,15 +45,14 @@ def topic_list(request):
 
     Two caches, both keyed by the catalogue version (so a change shows at once):
     the list itself, per language, filters and pages; and, for anonymous visitors
-    without pending messages, the whole page, whose CSRF token is a placeholder
-    swapped for the visitor's own token on the way out.
+    without pending messages, the whole page.
     """
     version = catalogue_version()
-    page_key = _page_cache_key(request, version)
+    page_key = _shared_page_key(request, "topic-list", version, allowed_params=KNOWN_PARAMS)
     if page_key:
-        page = cache.get(page_key)
+        page = page_cache.read_page(page_key)
         if page is not None:
-            return HttpResponse(page.replace(_csrf_placeholder(), get_token(request)))
+            return _for_this_visitor(request, page)
 
     query = read_list_query(request.GET)
     key_source = f"{get_language()}|{version}|{query.key}"
@@ -60,31 +68,42 @@ def topic_list(request):
     }
     if not page_key:
         return render(request, "webinars/topic_list.html", context)
-    page = render_to_string("webinars/topic_list.html", {**context, "csrf_token": _csrf_placeholder()}, request)
-    cache.set(page_key, page, LIST_CACHE_SECONDS)
-    return HttpResponse(page.replace(_csrf_placeholder(), get_token(request)))
+    page = _render_shared(request, "webinars/topic_list.html", context)
+    page_cache.store_page(page_key, page, timeout=LIST_CACHE_SECONDS)
+    return _for_this_visitor(request, page)
 
 
 KNOWN_PARAMS = frozenset(FILTER_PARAMS) | frozenset(PAGE_PARAMS.values())
 
 
-def _page_cache_key(request, version: str) -> str | None:
+def _shared_page_key(request, name: str, version: str, *, allowed_params: frozenset = frozenset()) -> str | None:
     """The whole-page key, or None when the page must be rendered for this visitor.
 
     Only anonymous visitors with no message waiting share pages, and only for URLs
-    made of the list's own parameters (the language switcher repeats the URL).
+    made of the page's own parameters (the language switcher repeats the URL): any
+    other query string would fill the cache with copies of one page.
     """
     if request.user.is_authenticated or len(get_messages(request)):
         return None
     path = request.get_full_path()
-    if len(path) > 600 or not set(request.GET) <= KNOWN_PARAMS:
+    if len(path) > 600 or not set(request.GET) <= allowed_params:
         return None
-    return "webinars:topic-list-page:" + hashlib.sha256(f"{version}|{path}".encode()).hexdigest()
+    return f"webinars:{name}-page:" + hashlib.sha256(f"{version}|{get_language()}|{path}".encode()).hexdigest()
 
 
 def _csrf_placeholder() -> str:
     """Stands for the CSRF token in a shared cached page; unguessable, the same in every process."""
     return "csrf-" + salted_hmac("webinars.topic_list.csrf", "placeholder").hexdigest()
+
+
+def _render_shared(request, template: str, context: dict) -> str:
+    """The page as every anonymous visitor sees it, with the CSRF token left as a placeholder."""
+    return render_to_string(template, {**context, "csrf_token": _csrf_placeholder()}, request)
+
+
+def _for_this_visitor(request, page: str) -> HttpResponse:
+    """A shared page with this visitor's own CSRF token (and its cookie, set by the middleware)."""
+    return HttpResponse(page.replace(_csrf_placeholder(), get_token(request)))
 
 
 def _topic_list_context(query: ListQuery) -> dict:
@@ -158,29 +177,61 @@ def _page_url(values: dict, current_pages: dict, part: str, number: int) -> str:
 
 
 def webinar_detail(request, slug):
-    """A public webinar: what it is about, who speaks, when, and what followed it."""
+    """A public webinar: what it is about, who speaks, when, and what followed it.
+
+    Shared from the cache while neither the catalogue nor anything pointing at this
+    webinar (a registration, an invitation, an answer to the survey) changed, and never
+    past the start, when registration closes by the clock alone.
+    """
+    page_key = _shared_page_key(request, "webinar", catalogue_version())
+    if not page_key:
+        return render(request, "webinars/webinar_detail.html", _webinar_context(slug))
+    page = page_cache.read_page(page_key)
+    if page is not None:
+        return _for_this_visitor(request, page)
+    # Read before the page's rows: a change committed from now on leaves what is stored stale.
+    version = page_cache.webinar_version(selectors.public_webinar_id(slug=slug))
+    context = _webinar_context(slug)
+    webinar = context["webinar"]
+    page = _render_shared(request, "webinars/webinar_detail.html", context)
+    page_cache.store_page(
+        page_key,
+        page,
+        timeout=PAGE_CACHE_SECONDS,
+        webinar_id=webinar.pk,
+        webinar_version=version,
+        fresh_until=_changes_by_the_clock_at(webinar),
+    )
+    return _for_this_visitor(request, page)
+
+
+def _changes_by_the_clock_at(webinar):
+    """When the page changes with no row changing: at the start, registration closes (and the
+    "tell me when" form goes, for a webinar still waiting for its expert). None: never."""
+    if webinar.starts_at is not None and webinar.starts_at > timezone.now():
+        return webinar.starts_at
+    return None
+
+
+def _webinar_context(slug: str) -> dict:
     webinar = selectors.public_webinar(slug=slug)
     parts = selectors.series_parts(webinar.series) if webinar.series_id else []
     previous_part = next((p for p in parts if p.position == (webinar.series_position or 0) - 1), None)
     next_part = next((p for p in parts if p.position == (webinar.series_position or 0) + 1), None)
     materials = webinar.published_materials
-    return render(
-        request,
-        "webinars/webinar_detail.html",
-        {
-            "webinar": webinar,
-            "registration_offer": participant_selectors.registration_offer(webinar),
-            "date_alert_offer": participant_selectors.date_alert_offer(webinar),
-            "series_parts": parts,
-            "previous_part": previous_part,
-            "next_part": next_part,
-            "recordings": [m for m in materials if m.kind == m.Kind.RECORDING],
-            "slides": [m for m in materials if m.kind == m.Kind.SLIDES],
-            "other_materials": [m for m in materials if m.kind == m.Kind.OTHER],
-            # The survey's figures, from enough answers; suggested topics once published.
-            "feedback": selectors.public_feedback(webinar),
-        },
-    )
+    return {
+        "webinar": webinar,
+        "registration_offer": participant_selectors.registration_offer(webinar),
+        "date_alert_offer": participant_selectors.date_alert_offer(webinar),
+        "series_parts": parts,
+        "previous_part": previous_part,
+        "next_part": next_part,
+        "recordings": [m for m in materials if m.kind == m.Kind.RECORDING],
+        "slides": [m for m in materials if m.kind == m.Kind.SLIDES],
+        "other_materials": [m for m in materials if m.kind == m.Kind.OTHER],
+        # The survey's figures, from enough answers; suggested topics once published.
+        "feedback": selectors.public_feedback(webinar),
+    }
 
 
 def webinar_ics(request, slug):
@@ -199,9 +250,22 @@ def material_download(request, pk):
 
 
 def series_detail(request, slug):
-    """A graded series: its parts in order, each with its state and date."""
+    """A graded series: its parts in order, each with its state and date.
+
+    Shared from the cache until the catalogue changes (its parts are webinars).
+    """
+    page_key = _shared_page_key(request, "series", catalogue_version())
+    if page_key:
+        page = page_cache.read_page(page_key)
+        if page is not None:
+            return _for_this_visitor(request, page)
     series = selectors.public_series(slug=slug)
-    return render(request, "webinars/series_detail.html", {"series": series, "parts": selectors.series_parts(series)})
+    context = {"series": series, "parts": selectors.series_parts(series)}
+    if not page_key:
+        return render(request, "webinars/series_detail.html", context)
+    page = _render_shared(request, "webinars/series_detail.html", context)
+    page_cache.store_page(page_key, page, timeout=PAGE_CACHE_SECONDS)
+    return _for_this_visitor(request, page)
 
 
 def calendar_feed(request):

@@ -211,3 +211,16 @@ def test_digest_bench_queues_one_digest_per_member_and_leaves_nothing_behind(mon
     assert not NetworkMember.objects.exists()
     assert not Notice.objects.exists()
     assert not Webinar.objects.exists()
+
+
+@pytest.mark.django_db
+def test_outbox_bench_delivers_every_message_both_ways_and_leaves_nothing_behind():
+    from bench import bench_outbox
+    from outbox.models import Notice
+
+    through_the_outbox = bench_outbox.deliver_with_the_outbox(30)
+    with_smtplib = bench_outbox.deliver_with_smtplib(30)
+
+    assert through_the_outbox["elapsed"] > 0 and through_the_outbox["peak_rss_mb"] > 0
+    assert with_smtplib["elapsed"] > 0
+    assert not Notice.objects.exists()

@@ -7,7 +7,7 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.db import transaction
 
 from accounts.tests.factories import StaffFactory
-from outbox.delivery import DeliveryFailed, deliver_notice
+from outbox.delivery import Outcome, deliver_notice
 from outbox.models import Notice
 from outbox.services import queue_notice, resend_notice
 from outbox.tasks import send_pending_notices
@@ -34,14 +34,16 @@ def notice_templates(tmp_path, settings):
 
 
 class RefusingOnceBackend(EmailBackend):
-    """A mail server that refuses the first message, then accepts."""
+    """A mail server that refuses the recipient of the first message (with `code`), then accepts."""
 
     refusals = 0
+    code = 450
 
     def send_messages(self, messages):
         if RefusingOnceBackend.refusals > 0:
             RefusingOnceBackend.refusals -= 1
-            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+            refused = {message.to[0]: (RefusingOnceBackend.code, b"Mailbox unavailable") for message in messages}
+            raise smtplib.SMTPRecipientsRefused(refused)
         return super().send_messages(messages)
 
 
@@ -99,43 +101,46 @@ def test_a_sent_notice_is_never_sent_again():
 
 def test_a_refusal_is_recorded_and_the_next_attempt_delivers_once(settings):
     settings.EMAIL_BACKEND = "outbox.tests.test_services.RefusingOnceBackend"
-    RefusingOnceBackend.refusals = 1
+    RefusingOnceBackend.refusals, RefusingOnceBackend.code = 1, 450
     notice = NoticeFactory()
 
-    with pytest.raises(DeliveryFailed):
-        deliver_notice(notice_id=notice.pk)
+    assert deliver_notice(notice_id=notice.pk) is Outcome.REFUSED
     notice.refresh_from_db()
     assert notice.state == Notice.State.PENDING
-    assert "SMTPServerDisconnected" in notice.last_error
+    assert "SMTPRecipientsRefused" in notice.last_error and "450" in notice.last_error
     assert mail.outbox == []
 
-    deliver_notice(notice_id=notice.pk)
+    assert deliver_notice(notice_id=notice.pk) is Outcome.SENT
     notice.refresh_from_db()
     assert notice.state == Notice.State.SENT
     assert notice.attempts == 2
     assert len(mail.outbox) == 1
 
 
-def test_after_the_last_attempt_the_notice_is_failed_and_the_secretariat_can_resend_it(settings):
+def test_a_permanent_refusal_fails_at_once_and_the_secretariat_can_resend_it(settings):
     settings.EMAIL_BACKEND = "outbox.tests.test_services.RefusingOnceBackend"
-    notice = NoticeFactory(attempts=5)
-    RefusingOnceBackend.refusals = 1
-    with pytest.raises(DeliveryFailed):
-        deliver_notice(notice_id=notice.pk)
+    RefusingOnceBackend.refusals, RefusingOnceBackend.code = 1, 550
+    notice = NoticeFactory()
+
+    assert deliver_notice(notice_id=notice.pk) is Outcome.FAILED
     notice.refresh_from_db()
-    assert notice.state == Notice.State.FAILED
+    assert (notice.state, notice.attempts) == (Notice.State.FAILED, 1)
+    assert deliver_notice(notice_id=notice.pk) is Outcome.SKIPPED  # no retry of its own
 
     resend_notice(notice=notice, actor=StaffFactory())
     notice.refresh_from_db()
     assert (notice.state, notice.attempts) == (Notice.State.PENDING, 0)
+    assert deliver_notice(notice_id=notice.pk) is Outcome.SENT
+    assert len(mail.outbox) == 1
     with pytest.raises(ValidationError):
         resend_notice(notice=NoticeFactory(state=Notice.State.PENDING), actor=StaffFactory())
 
 
 def test_the_sweep_sends_pending_notices_the_hand_off_missed():
     old = NoticeFactory()
-    Notice.objects.filter(pk=old.pk).update(created_at=old.created_at.replace(year=old.created_at.year - 1))
-    fresh = NoticeFactory()
+    a_year_ago = old.created_at.replace(year=old.created_at.year - 1)
+    Notice.objects.filter(pk=old.pk).update(created_at=a_year_ago, next_attempt_at=a_year_ago)
+    fresh = NoticeFactory()  # its on-commit hand-off has a minute before the sweep takes it
 
     assert send_pending_notices() == 1
     assert [message.to for message in mail.outbox] == [[old.to]]

@@ -8,6 +8,7 @@ an attendance report's unknown and bad rows are listed, never silently dropped.
 
 import codecs
 import csv
+import functools
 import hashlib
 import io
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
@@ -63,14 +64,30 @@ def public_webinars_for_registration():
     return Webinar.objects.public().only(*REGISTRATION_WEBINAR_FIELDS).order_by()
 
 
+@functools.cache
+def _registration_webinars():
+    """What registering reads of a webinar, with whether someone gives it (``has_expert``) in the
+    same query; its shape built once per process.
+
+    The shape is the same for every request, and Django spends longer building the nested
+    EXISTS (the experts, under the later apps' hiding rules) than the database spends answering
+    it. The hiding rules are all registered by the apps' ready(), before any request. Never
+    evaluated itself: each use filters it, which makes a copy.
+    """
+    gives_it = public_experts(webinar_filter=Q(webinar_id=OuterRef(OuterRef("pk")))).filter(webinars=OuterRef("pk"))
+    return (
+        Webinar.objects.only(*REGISTRATION_WEBINAR_FIELDS)
+        .order_by()
+        .annotate(has_expert_for_this_request=Exists(gives_it))
+    )
+
+
 def webinar_for_registration(slug: str) -> Webinar | None:
-    """The webinar of a registration page, with whether someone gives it read once for the
-    request (``has_expert``): the page's refusal and the service's check share the answer.
-    Counting places locks and reads the row afresh, and asks again."""
-    webinar = public_webinars_for_registration().filter(slug=slug).first()
-    if webinar is not None and webinar.status == Webinar.Status.SCHEDULED:
-        webinar.has_expert_for_this_request = has_expert(webinar)
-    return webinar
+    """The webinar of a registration page, with whether someone gives it, in one query: the
+    page's refusal and the service's check share the answer. Counting places locks and reads
+    the row afresh, and asks again in the same query."""
+    found = _registration_webinars().public().filter(slug=slug)
+    return next(iter(found[:1]), None)  # the slug is unique: no ORDER BY
 
 
 def registration_refusal(webinar: Webinar, *, now: datetime | None = None) -> ValidationError | None:
@@ -273,6 +290,16 @@ def _locked_webinar(webinar: Webinar) -> Webinar:
     return Webinar.objects.select_for_update().only(*REGISTRATION_WEBINAR_FIELDS).order_by().get(pk=webinar.pk)
 
 
+def _locked_webinar_for_registering(webinar: Webinar) -> Webinar:
+    """The webinar row locked as by ``_locked_webinar``, read with whether someone gives it.
+
+    Only the webinar's row is locked; the experts are read in the same statement, as they stood
+    when it began (no lock guards them, here or before). The places are counted by a later
+    statement, which sees every registration committed before the lock was had.
+    """
+    return _registration_webinars().select_for_update().get(pk=webinar.pk)
+
+
 def _registered_count(webinar: Webinar) -> int:
     return Registration.objects.filter(webinar_id=webinar.pk, state=Registration.State.REGISTERED).count()
 
@@ -328,7 +355,7 @@ def _register_new(*, webinar: Webinar, email: str, data: dict) -> Registration:
     now = timezone.now()
     registered = None
     if webinar.capacity is not None:
-        webinar = _locked_webinar(webinar)
+        webinar = _locked_webinar_for_registering(webinar)
         check_registration_open(webinar, now=now)
         registered = _registered_count(webinar)
     is_full = registered is not None and webinar.capacity is not None and registered >= webinar.capacity
@@ -362,7 +389,7 @@ def _register_again(*, webinar: Webinar, registration: Registration, data: dict)
     ``data`` is still checked (consent) by the caller; it is deliberately unused here.
     """
     now = timezone.now()
-    webinar = _locked_webinar(webinar)
+    webinar = _locked_webinar_for_registering(webinar)
     check_registration_open(webinar, now=now)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.state != Registration.State.CANCELLED:  # registered again meanwhile

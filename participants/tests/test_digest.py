@@ -101,7 +101,7 @@ def test_the_digest_is_delivered_with_list_unsubscribe_headers_that_unsubscribe_
     person = member()
     digest.send_network_digest()
 
-    deliver_pending_notices(older_than_seconds=0)
+    deliver_pending_notices(now=timezone.now() + timedelta(minutes=2))  # past the hand-off minute
 
     message = mail.outbox[0]
     assert message.extra_headers["List-Unsubscribe"] == f"<{network.unsubscribe_url(person)}>"
@@ -257,7 +257,7 @@ def test_a_member_who_unsubscribes_after_the_digest_is_queued_is_not_sent_it():
     digest.send_network_digest()
 
     network.unsubscribe_member(member=person)
-    deliver_pending_notices(older_than_seconds=0)
+    deliver_pending_notices(now=timezone.now() + timedelta(minutes=2))  # past the hand-off minute
 
     assert mail.outbox == []
     assert not digests().exists()
@@ -267,7 +267,7 @@ def test_leaving_keeps_a_digest_already_sent_as_the_record_that_it_went():
     open_webinar()
     person = member()
     digest.send_network_digest()
-    deliver_pending_notices(older_than_seconds=0)
+    deliver_pending_notices(now=timezone.now() + timedelta(minutes=2))  # past the hand-off minute
 
     network.unsubscribe_member(member=person)
 
@@ -391,7 +391,7 @@ def _queries_of_a_run(expected: int) -> int:
     return len(queries)
 
 
-def test_the_digest_costs_the_same_queries_for_six_members_as_for_sixty():
+def test_the_digest_costs_the_same_queries_for_six_members_as_for_fifty():
     ContentType.objects.get_for_model(NetworkMember)  # cached for the whole process, as in production
     area, region = ScopeAreaFactory(), RegionFactory()
     open_webinar(topic=TopicFactory(scope_area=area), regions=[region])
@@ -400,9 +400,10 @@ def test_the_digest_costs_the_same_queries_for_six_members_as_for_sixty():
     few = _queries_of_a_run(6)
     Notice.objects.all().delete()
     NetworkMember.objects.update(last_digest_at=None)
-    _add_members(6, 60, area=area, region=region, registered_for=elsewhere)
+    # Fifty, not more: past about 58 rows SQLite's limit of 999 parameters splits the messages' INSERT.
+    _add_members(6, 50, area=area, region=region, registered_for=elsewhere)
 
-    assert _queries_of_a_run(60) == few
+    assert _queries_of_a_run(50) == few
 
 
 def test_each_language_and_list_of_webinars_is_rendered_once(monkeypatch):
@@ -487,7 +488,7 @@ def test_a_campaign_queued_to_a_member_who_leaves_before_it_goes_is_not_sent():
     campaigns.send_campaign(campaign=campaign, actor=None)
 
     network.unsubscribe_member(member=person)
-    deliver_pending_notices(older_than_seconds=0)
+    deliver_pending_notices(now=timezone.now() + timedelta(minutes=2))  # past the hand-off minute
 
     assert mail.outbox == []
 

@@ -199,6 +199,24 @@ def test_a_registration_asks_once_who_gives_the_webinar(client):
     assert sum('"webinars_webinar_experts"' in query["sql"] for query in queries.captured_queries) == 1
 
 
+@pytest.mark.parametrize(("capacity", "statements"), [(None, 5), (50, 7)])
+def test_a_registration_post_costs_a_few_statements_whatever_the_webinar(
+    client, django_assert_max_num_queries, capacity, statements
+):
+    """Without a capacity: the webinar read with whether someone gives it, the registration, the
+    confirmation (its key looked up, then written: outbox.services.queue_notice) and the count of
+    places. With one, also the webinar's row locked and read again with the same answer, and the
+    places counted. Two more here: the savepoint the service's transaction is inside a test."""
+    webinar = WebinarFactory(capacity=capacity)
+    client.post(register_url(webinar), post_data(email="first@example.org"))  # content types cached from here
+
+    with django_assert_max_num_queries(statements + 2):
+        response = client.post(register_url(webinar), post_data())
+
+    assert response.status_code == 302
+    assert Registration.objects.filter(webinar=webinar).count() == 2
+
+
 def test_the_form_refuses_a_bad_country_code(client):
     webinar = WebinarFactory()
     response = client.post(register_url(webinar), post_data(country="Kenya"))

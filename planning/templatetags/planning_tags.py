@@ -1,7 +1,7 @@
 from django import template
 
 from planning.reasons import describe
-from planning.synergy import concept_label
+from similarity.thesaurus import concept_label
 
 register = template.Library()
 

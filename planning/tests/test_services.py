@@ -63,9 +63,12 @@ def test_proposals_of_another_cycle_cannot_be_merged(staff, cycle):
 
 
 def test_finder_suggests_proposals_of_two_groups_in_two_languages(staff, cycle):
-    submitted_proposal(cycle, title="Les indications géographiques des produits agricoles", written_in="fr")
-    submitted_proposal(cycle, title="المؤشرات الجغرافية للمنتجات الزراعية", written_in="ar")
-    submitted_proposal(cycle, title="Video games and software", written_in="en")
+    # No objectives: the factory's shared sentence would make any three proposals look alike.
+    submitted_proposal(
+        cycle, title="Les indications géographiques des produits agricoles", written_in="fr", objectives=""
+    )
+    submitted_proposal(cycle, title="المؤشرات الجغرافية للمنتجات الزراعية", written_in="ar", objectives="")
+    submitted_proposal(cycle, title="Video games and software", written_in="en", objectives="")
     [suggestion] = services.refresh_synergy_suggestions(actor=staff, cycle=cycle)
     assert suggestion.proposals.count() == 2
     assert "geographical_indications" in suggestion.matched["concepts"]

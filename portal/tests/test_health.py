@@ -31,14 +31,15 @@ def test_a_portal_that_can_work_answers_200_with_each_check(client, settings):
     assert body["checks"]["database"]["ok"] is True
     assert body["checks"]["worker"] == {"ok": True, "used": False}
     assert body["checks"]["outbox"]["pending"] == 1
-    assert body["checks"]["outbox"]["oldest_pending_age_s"] <= 5
+    assert body["checks"]["outbox"]["oldest_pending_age_s"] is None  # just written: not due yet
 
 
 def test_an_outbox_stuck_longer_than_the_setting_answers_503(client, settings):
     settings.REDIS_URL = ""
     settings.PORTAL_HEALTH_OUTBOX_MAX_AGE = 600
     stuck = NoticeFactory()
-    Notice.objects.filter(pk=stuck.pk).update(created_at=timezone.now() - timedelta(minutes=11))
+    eleven_minutes_ago = timezone.now() - timedelta(minutes=11)
+    Notice.objects.filter(pk=stuck.pk).update(created_at=eleven_minutes_ago, next_attempt_at=eleven_minutes_ago)
 
     status, body = healthz(client)
 
@@ -47,6 +48,19 @@ def test_an_outbox_stuck_longer_than_the_setting_answers_503(client, settings):
     assert body["checks"]["outbox"]["oldest_pending_age_s"] >= 660
     Notice.objects.filter(pk=stuck.pk).update(state=Notice.State.SENT, sent_at=timezone.now())
     assert healthz(client)[0] == 200  # sent at last: healthy again
+
+
+def test_a_message_waiting_its_back_off_for_days_is_not_a_stuck_outbox(client, settings):
+    settings.REDIS_URL = ""
+    settings.PORTAL_HEALTH_OUTBOX_MAX_AGE = 600
+    greylisted = NoticeFactory(attempts=9, retrying_since=timezone.now() - timedelta(days=2))
+    Notice.objects.filter(pk=greylisted.pk).update(
+        created_at=timezone.now() - timedelta(days=2), next_attempt_at=timezone.now() + timedelta(hours=3)
+    )
+
+    status, body = healthz(client)
+
+    assert status == 200 and body["checks"]["outbox"]["pending"] == 1
 
 
 def test_a_database_that_does_not_answer_answers_503_not_500(client, monkeypatch, settings):

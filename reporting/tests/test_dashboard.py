@@ -364,7 +364,8 @@ def test_a_stuck_outbox_and_a_silent_worker_are_said_on_the_dashboard(client, st
     settings.REDIS_URL = "redis://127.0.0.1:1/0"  # a broker nobody answers at: no heartbeat, no beat
     settings.PORTAL_HEALTH_OUTBOX_MAX_AGE = 600
     stuck = NoticeFactory()
-    Notice.objects.filter(pk=stuck.pk).update(created_at=timezone.now() - timedelta(minutes=45))
+    due_45_minutes_ago = timezone.now() - timedelta(minutes=45)
+    Notice.objects.filter(pk=stuck.pk).update(created_at=due_45_minutes_ago, next_attempt_at=due_45_minutes_ago)
 
     page = client.get(URL).content.decode()
 
