@@ -678,7 +678,11 @@ def snapshot() -> dict[str, tuple[int, str]]:
     """Per table: the row count and a digest of every row."""
     state = {}
     for model in _snapshot_models():
-        rows = list(model._base_manager.order_by("pk").values_list())
+        # Binary columns come back from PostgreSQL as memoryviews, whose repr is their address.
+        rows = [
+            tuple(bytes(value) if isinstance(value, memoryview) else value for value in row)
+            for row in model._base_manager.order_by("pk").values_list()
+        ]
         state[model._meta.label] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest()[:12])
     return state
 
