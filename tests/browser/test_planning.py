@@ -24,6 +24,15 @@ COFFEE_FR = "Indications géographiques du café"
 PATENTS = "Patent information for small firms"
 MUSIC = "Music rights in the streaming era"
 OFFICES = "Technology transfer offices for universities"
+# Each answer's own objectives: the factory's one sentence, shared by all five, would make the
+# sentence encoder see five proposals on one subject.
+OBJECTIVES = {
+    COFFEE_EN: "Register and protect geographical indications for the coffee of smallholder cooperatives.",
+    COFFEE_FR: "Enregistrer et protéger les indications géographiques du café des petites coopératives.",
+    PATENTS: "Help small firms search patent databases before they invest in a new product.",
+    MUSIC: "How composers and performers are paid when their music is streamed online.",
+    OFFICES: "Set up offices that license university research to companies.",
+}
 DECLINE_REASON = "The Academy's distance course already covers music rights."
 
 
@@ -61,6 +70,7 @@ def closed_consultation():
             cycle=cycle,
             group=groups[group],
             title=title,
+            objectives=OBJECTIVES[title],
             written_in=language,
             scope_area=in_scope,
             state=Proposal.State.SUBMITTED,
