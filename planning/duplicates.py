@@ -30,7 +30,7 @@ from django.utils import timezone
 from planning.models import AnnualPlan, PlanEntry
 from proposals.models import CandidateTopic, ConsultationCycle, Proposal, ProposalPart
 from similarity import encoder
-from similarity.vectors import vectors_for
+from similarity.vectors import unit_rows, vectors_for
 from webinars.models import Webinar
 
 # Chosen on the independent check set (similarity/evaluation/duplicates.json: 18 held webinars,
@@ -287,6 +287,4 @@ def _vectors(items: list[_Item]) -> np.ndarray:
         if untold:  # nothing stored stands for these entries: their titles, encoded together
             for n, vector in zip(untold, encoder.encode([items[n].obj.title for n in untold]), strict=True):
                 matrix[n] = vector
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    norms[norms == 0] = 1
-    return matrix / norms
+    return unit_rows(matrix)

@@ -86,6 +86,7 @@ def _language_key(code: str) -> str:
 def document_vectors(documents: Sequence[Document]) -> np.ndarray:
     """One row per document: its own vector, or the mean of its texts' vectors (length one)."""
     from similarity import encoder
+    from similarity.vectors import unit_rows
 
     matrix = np.zeros((len(documents), encoder.DIMENSIONS), dtype=np.float32)
     to_encode: list[tuple[int, str]] = []
@@ -97,9 +98,7 @@ def document_vectors(documents: Sequence[Document]) -> np.ndarray:
     if to_encode:
         for (row, _text), vector in zip(to_encode, encoder.encode([text for _row, text in to_encode]), strict=True):
             matrix[row] += vector
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    norms[norms == 0] = 1
-    return matrix / norms
+    return unit_rows(matrix)
 
 
 def similarity(documents: Sequence[Document]) -> np.ndarray:

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from similarity.vectors import unit_rows
+
 # Chosen on the independent set of 48 suggestions (similarity/evaluation/feedback.json, ten groups
 # of one suggestion in several languages; figures in bench/bench_similarity_uses.py): at 0.43 and
 # 0.44 every pair put together is one suggestion and 23 of its 29 pairs are found (7 of the 10 groups
@@ -24,14 +26,6 @@ import numpy as np
 # 0.45 fewer are found (21). The synergy finder's 0.50 (planning.synergy), chosen on whole proposals,
 # finds 20 of these short texts' pairs: short texts score lower.
 SAME_SUGGESTION = 0.44
-
-
-def unit(vectors) -> np.ndarray:
-    """The vectors scaled to length one (a zero vector stays zero)."""
-    matrix = np.asarray(vectors, dtype=np.float32).reshape(len(vectors), -1)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    norms[norms == 0] = 1
-    return matrix / norms
 
 
 def group_alike(vectors: np.ndarray, *, threshold: float = SAME_SUGGESTION) -> list[list[int]]:
@@ -73,7 +67,7 @@ def group_suggestions(texts: Sequence[str], vectors: np.ndarray) -> list[list[in
         rows_of.setdefault(" ".join(text.split()).casefold(), []).append(row)
     wordings = list(rows_of.values())
     vectors = np.asarray(vectors, dtype=np.float32)
-    alike = group_alike(unit([vectors[rows].mean(axis=0) for rows in wordings]))
+    alike = group_alike(unit_rows([vectors[rows].mean(axis=0) for rows in wordings]))
     groups = [sorted(row for wording in group for row in wordings[wording]) for group in alike]
     return sorted(groups, key=lambda rows: (-len(rows), rows[0]))
 

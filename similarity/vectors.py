@@ -33,6 +33,18 @@ def from_bytes(data: bytes | memoryview) -> np.ndarray:
     return np.frombuffer(bytes(data), dtype="<f4")
 
 
+def unit_rows(vectors) -> np.ndarray:
+    """Each row scaled to length one (a zero row stays zero), so that a product of rows is a cosine.
+
+    For sums or means of stored vectors (a proposal's texts, an entry's proposals, one
+    suggestion's spellings): the encoder's own vectors already have length one.
+    """
+    matrix = np.asarray(vectors, dtype=np.float32).reshape(len(vectors), -1)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1
+    return matrix / norms
+
+
 def vectors_for(objects: Sequence[Model]) -> np.ndarray:
     """The vectors of registered objects, one row each in their order (float32, length one or zero).
 
