@@ -34,6 +34,7 @@ REFERENCE_DATA = (
     "webinars.language",
     "webinars.region",
     "webinars.regionalgroup",
+    "webinars.memberstate",  # the groups' composition and each country's region
     "webinars.scopearea",
     "webinars.closure",  # holidays and session weeks the scheduling screen avoids
 )
@@ -52,8 +53,11 @@ READ_ONLY = (
     "reporting.view_annual_report",
     *_read(*REFERENCE_DATA, *CATALOGUE, "webinars.expert"),
     *_read("proposals.consultationcycle", "proposals.candidatetopic", "proposals.proposal"),
+    *_read("proposals.staterequest"),  # member states' requests to their group, and the group's decisions
     *_read("planning.annualplan", "planning.planentry", "planning.proposalmerge", "planning.synergysuggestion"),
+    *_read("planning.plancomment"),
     *_read(*TRACKER, "reporting.reportsnapshot"),
+    *_read("reporting.committeereport", "reporting.webinaraccount", "reporting.session"),
     *_read("similarity.concept", "similarity.term"),  # the thesaurus that explains suggestions
 )
 
@@ -61,11 +65,13 @@ PROGRAMME_OFFICER = (
     *READ_ONLY,
     # the consultation and the review of its answers
     *_edit("proposals.consultationcycle", "proposals.candidatetopic", "proposals.coordinator"),
+    *_edit("proposals.delegate"),  # member states' delegates, made and invited like coordinators
     "proposals.review_proposal",
     "planning.change_synergysuggestion",
     # the draft plan
     *_edit("planning.annualplan", "planning.planentry"),
     "planning.run_solver",
+    "planning.share_annualplan",  # the draft plan to the groups for their comments
     # the thesaurus behind the shared subjects shown with a suggestion; the encoder's vectors
     *_edit("similarity.concept", "similarity.term"),
     "similarity.delete_term",  # a term that names its subject by accident
@@ -102,6 +108,7 @@ PROGRAMME_MANAGER = (
     "accounts.give_roles",
     "auth.view_group",
     "reporting.keep_annual_report",
+    "reporting.submit_committeereport",  # the report to the committee goes out under the manager's authority
 )
 
 COMMUNICATIONS = (
@@ -118,6 +125,10 @@ COMMUNICATIONS = (
 REPORTING_OFFICER = (
     *READ_ONLY,
     "reporting.keep_annual_report",
+    # the annual report to the committee: written, corrected and finalised here, submitted by the manager
+    *_model_perms("reporting.committeereport", "view", "add", "change"),
+    *_model_perms("reporting.webinaraccount", "view", "change"),
+    "reporting.finalise_committeereport",
     *_model_perms("reporting.committeedecision", "view", "add", "change"),
     *_model_perms("reporting.measure", "view", "add", "change"),
     *_model_perms("reporting.documentreference", "view", "add", "change", "delete"),

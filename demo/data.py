@@ -1950,6 +1950,8 @@ CURRENT_PROPOSALS = [
         "written_in": "en",
         "objectives": "Continue last year’s series with the experience of offices that deployed AI tools.",
         "target_audience": "Heads and IT managers of IP offices.",
+        "continues_series": "ai-and-ip-offices-series",
+        "series_first_part": 3,
         "scope_area": "f",
         "regions": ["asia-pacific"],
         "languages": ["zh-hans", "en"],
@@ -2111,6 +2113,9 @@ PLAN_ENTRIES = [
         # available from the first week of that month on.
         "to_be_scheduled": "month",
         "proposals": [("china", "Artificial intelligence and IP offices: a third part")],
+        # Part 3 of the series whose parts 1 and 2 were held last year.
+        "series": "ai-and-ip-offices-series",
+        "series_position": 3,
         "slug": "ai-in-ip-offices-deployment",
         "title": {
             "en": "AI in IP offices: lessons from deployment",
@@ -2330,6 +2335,24 @@ OPEN_PROPOSALS = [
         "preferred_period": "q2",
         "state": "draft",
         "submitted_after_days": None,
+    },
+    {
+        # The AI series goes on: parts 1 and 2 held last year, part 3 this year, part 4 proposed.
+        "group": "asia-pacific",
+        "kind": "own",
+        "title": "AI in IP offices: sharing tools between offices",
+        "written_in": "en",
+        "objectives": "Building on parts 1 to 3: how offices share AI tools, training data and lessons.",
+        "target_audience": "Heads of IP offices and their IT managers.",
+        "topics": "Shared tools; training data; cooperation agreements between offices.",
+        "continues_series": "ai-and-ip-offices-series",
+        "series_first_part": 4,
+        "scope_area": "f",
+        "regions": ["asia-pacific"],
+        "languages": ["en", "zh-hans"],
+        "preferred_period": "q2",
+        "state": "submitted",
+        "submitted_after_days": 4,
     },
 ]
 

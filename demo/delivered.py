@@ -238,6 +238,8 @@ def load_last_years_plan(loader, *, upsert) -> AnnualPlan:
                 },
                 m2m={"proposals": sources, "regions": regions, "languages": languages},
             )
+            for source in sources:  # what the publication records: the proposal became this webinar
+                source.webinars.add(webinar)
     return plan
 
 

@@ -9,8 +9,8 @@ found by (webinar, e-mail) and never written twice. No message is queued.
 import random
 from datetime import timedelta
 
+from demo.member_states import REGION_COUNTRIES
 from participants.models import Campaign, Registration
-from webinars.country_regions import REGION_COUNTRIES
 from webinars.models import Webinar
 
 FIRST_NAMES = ["Amina", "Wei", "Olga", "Carlos", "Fatima", "John", "Marie", "Kwame", "Yuki", "Lucía", "Omar", "Anna"]

@@ -78,6 +78,22 @@ SAMPLE_CONTEXTS: dict[str, dict] = {
             },
         ],
     },
+    Notice.Kind.STATE_REQUEST_RECEIVED: {
+        "state": "Kenya",
+        "request_subject": "Geographical indications for coffee",
+        "is_interest": False,
+        "text": "Our coffee cooperatives ask for it.",
+        "request_path": "/en/consultation/state-requests/1/",
+    },
+    Notice.Kind.STATE_REQUEST_DECIDED: {
+        "state": "Kenya",
+        "request_subject": "Geographical indications for coffee",
+        "is_taken": True,
+        "proposal_title": "Geographical indications for agricultural products",
+        "actor": "Amina Diallo",
+        "reason": "",
+        "request_path": "/en/consultation/state-requests/1/",
+    },
     Notice.Kind.PROPOSAL_SUBMITTED: {
         "proposal_title": "Mediation for SMEs",
         "proposal_kind": "Own proposal",
@@ -239,6 +255,43 @@ SAMPLE_CONTEXTS[Notice.Kind.ERROR_REPORT] = {
     "where": "django.request",
     "minutes": 10,
     "details": "Traceback (most recent call last):\n  ...\nZeroDivisionError: division by zero",
+}
+SAMPLE_CONTEXTS[Notice.Kind.PLAN_SHARED] = {
+    "until": "15 December 2030",
+    "message": "The Secretariat looks forward to your group's comments.",
+    "is_changed": False,
+    "is_again": False,
+    "entries": [
+        {
+            "position": 1,
+            "title": _TOPICS[0]["title"],
+            "part": None,
+            "period": "January to March",
+            "regions": "Africa",
+            "languages": "English, French",
+        },
+        {
+            "position": 2,
+            "title": _TOPICS[1]["title"],
+            "part": 2,
+            "period": "April to June",
+            "regions": "Latin America and the Caribbean",
+            "languages": "Spanish",
+        },
+    ],
+    "comment_path": "/en/consultation/plan/1/",
+}
+SAMPLE_CONTEXTS[Notice.Kind.PLAN_COMMENT_REMINDER] = {
+    "until": "15 December 2030",
+    "days": 3,
+    "comment_path": "/en/consultation/plan/1/",
+}
+SAMPLE_CONTEXTS[Notice.Kind.PLAN_COMMENTS_CLOSED] = {
+    "until": "15 December 2030",
+    "comments": 3,
+    "commented": [{"name": "African Group", "comments": 2}, {"name": "GRULAC", "comments": 1}],
+    "silent_groups": ["Group B"],
+    "plan_path": "/en/secretariat/planning/cycles/1/plan/",
 }
 
 

@@ -11,10 +11,21 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationStackedInline
 
-from planning.models import AnnualPlan, PlanEntry, ProposalMerge, SynergySuggestion
+from planning.models import AnnualPlan, PlanComment, PlanEntry, ProposalMerge, SynergySuggestion
 from planning.permissions import can_change_plan
 from portal.admin_kit import RECORD, ReadOnlyHistoryAdmin, TabbedTranslationMedia, in_every_language
 
+# Set by sharing the draft, the hourly comment-period run and publishing (planning.consultation), never here.
+CONSULTATION_FIELDS = (
+    "shared_at",
+    "shared_by",
+    "comments_until",
+    "share_message",
+    "comments_reminded_at",
+    "comments_closed_at",
+    "groups_consulted",
+    "consultation_skipped_reason",
+)
 PLAN_ENTRY_AUTOCOMPLETE = ("topic", "region", "languages", "proposals", "expert", "webinar")
 
 
@@ -64,7 +75,7 @@ class AnnualPlanAdmin(TabbedTranslationMedia, ReadOnlyHistoryAdmin):
     list_select_related = ("cycle",)
     search_fields = ("year", "notes")
     autocomplete_fields = ("cycle",)
-    readonly_fields = ("state", "published_at", "published_by", "created_at")
+    readonly_fields = ("state", "published_at", "published_by", "created_at", *CONSULTATION_FIELDS)
     inlines = [PlanEntryInline]
     fieldsets = (
         (
@@ -82,6 +93,7 @@ class AnnualPlanAdmin(TabbedTranslationMedia, ReadOnlyHistoryAdmin):
             },
         ),
         (RECORD, {"fields": ("state", "published_at", "published_by", "created_at")}),
+        (_("The groups' comments on the draft"), {"fields": CONSULTATION_FIELDS}),
     )
 
     def get_queryset(self, request):
@@ -129,6 +141,24 @@ class ProposalMergeAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # a merger is made on the review screen, which puts its proposals in the right states
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PlanComment)
+class PlanCommentAdmin(ReadOnlyHistoryAdmin):
+    """The groups' comments, to read: a group writes and changes its own on its page (planning.consultation)."""
+
+    list_display = ("plan", "group", "entry_title", "written_in", "author", "updated_at")
+    list_filter = ("plan", "group", "written_in")
+    list_select_related = ("plan", "group", "author")
+    search_fields = ("text", "entry_title")
+    fields = ("plan", "group", "entry", "entry_title", "text", "written_in", "author", "created_at", "updated_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
 
     def has_change_permission(self, request, obj=None):
         return False

@@ -110,6 +110,8 @@ class _Item:
     sources: frozenset[int]  # source proposals (an entry's); two entries sharing one are one proposal's parts
     plan_id: int | None = None
     own_webinar_id: int | None = None
+    series_id: int | None = None  # the public series it continues
+    series_parts: frozenset[int] = frozenset()  # the numbers it takes in that series
 
 
 def earlier_webinars(
@@ -137,7 +139,12 @@ def earlier_webinars(
         held_vectors = vectors_for([webinar for webinar, _year in held])
         allowed = np.array(
             [
-                [item.year - years <= year < item.year and webinar.pk != item.own_webinar_id for webinar, year in held]
+                [
+                    item.year - years <= year < item.year
+                    and webinar.pk != item.own_webinar_id
+                    and not _goes_on_with(item, webinar)
+                    for webinar, year in held
+                ]
                 for item in items
             ]
         )
@@ -159,8 +166,19 @@ def earlier_webinars(
     return dict(result)
 
 
+def _goes_on_with(item: _Item, webinar: Webinar) -> bool:
+    """Another part of the series the item continues: it goes on with it, it does not repeat it."""
+    return (
+        item.series_id is not None
+        and webinar.series_id == item.series_id
+        and (webinar.series_position not in item.series_parts)
+    )
+
+
 def _identity(item: _Item, webinar: Webinar) -> str:
     """SAME_TOPIC or SAME_SERIES when the item takes up the held webinar's own subject; "" otherwise."""
+    if item.series_id is not None and webinar.series_id == item.series_id:
+        return SAME_SERIES if webinar.series_position in item.series_parts else ""
     if item.topic_id is None:
         return ""
     series = webinar.series
@@ -221,8 +239,25 @@ def _proposal_items(proposals: list[Proposal]) -> list[_Item]:
             topic_id=topics.get(proposal.candidate_topic_id),
             part=None,
             sources=frozenset({proposal.pk}),
+            series_id=proposal.continues_series_id,
+            series_parts=frozenset(proposal.series_part_numbers()) if proposal.continues_series_id else frozenset(),
         )
         for proposal in proposals
+    ]
+
+
+def close_proposal_pairs(proposals: Sequence[Proposal]) -> list[tuple[int, int]]:
+    """Pairs of these proposals (ids, smaller first) whose stored vectors meet at or above DUPLICATE."""
+    proposals = list(proposals)
+    if len(proposals) < 2:
+        return []
+    vectors = vectors_for(proposals)
+    score = vectors @ vectors.T
+    return [
+        (min(first.pk, second.pk), max(first.pk, second.pk))
+        for a, first in enumerate(proposals)
+        for b, second in enumerate(proposals)
+        if a < b and score[a, b] >= DUPLICATE
     ]
 
 
@@ -235,6 +270,21 @@ def _entry_items(entries: list[PlanEntry]) -> list[_Item]:
         sources[entry_id].add(proposal_id)
     part_ids = {e.proposal_part_id for e in entries if e.proposal_part_id}
     parts = dict(ProposalPart.objects.filter(pk__in=part_ids).values_list("pk", "position")) if part_ids else {}
+    continuing = {
+        p.pk: p
+        for p in Proposal.objects.filter(
+            pk__in={pk for ids in sources.values() for pk in ids}, continues_series__isnull=False
+        ).prefetch_related("parts")
+    }
+
+    def series_of(entry: PlanEntry) -> tuple[int | None, frozenset[int]]:
+        """The public series an entry's proposal continues, and the number the entry takes there."""
+        proposal = next((continuing[pk] for pk in sorted(sources[entry.pk]) if pk in continuing), None)
+        if proposal is None:
+            return None, frozenset()
+        own = parts.get(entry.proposal_part_id) or 1
+        return proposal.continues_series_id, frozenset({proposal.series_first_part + own - 1})
+
     return [
         _Item(
             obj=entry,
@@ -244,6 +294,8 @@ def _entry_items(entries: list[PlanEntry]) -> list[_Item]:
             sources=frozenset(sources[entry.pk]),
             plan_id=entry.plan_id,
             own_webinar_id=entry.webinar_id,
+            series_id=series_of(entry)[0],
+            series_parts=series_of(entry)[1],
         )
         for entry in entries
     ]

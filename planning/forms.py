@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from planning.models import PlanEntry
 from proposals.models import Proposal
+from proposals.series import public_series
 from webinars.models import Language, Region, RegionalGroup, ScopeArea
 
 
@@ -17,6 +18,34 @@ class ReviewFilterForm(forms.Form):
 
 class DeclineForm(forms.Form):
     reason = forms.CharField(label=_("Reason given to the group"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class SeriesLinkForm(forms.Form):
+    """The public series an answer continues, and (left empty: the next one) the number of its first part."""
+
+    series = forms.TypedChoiceField(coerce=int, empty_value=None, required=False, label=_("Continues the series"))
+    first_part = forms.IntegerField(
+        label=_("Number of its first part"),
+        min_value=2,
+        required=False,
+        help_text=_("Left empty: the next part of the series."),
+    )
+
+    def __init__(self, *args, series_choices: list[tuple[int, str]] | None = None, **kwargs):
+        """`series_choices`: the public series as (id, title), read once for every row of the page."""
+        super().__init__(*args, **kwargs)
+        if series_choices is None:
+            series_choices = list(public_series().values_list("pk", "title"))
+        self.fields["series"].choices = [("", _("No series")), *series_choices]
+
+
+class DistinctForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why it is another webinar"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Another region or language, say. Left empty: the mark is taken off."),
+    )
 
 
 class MoveEntryForm(forms.Form):
@@ -71,3 +100,41 @@ class PlanEntryForm(forms.ModelForm):
             if name in cleaned_data and cleaned_data[name] is None:
                 cleaned_data[name] = getattr(self.instance, name)
         return cleaned_data
+
+
+class SharePlanForm(forms.Form):
+    """The draft to the groups until a date; the service checks the date and the plan."""
+
+    comments_until = forms.DateField(
+        label=_("Last day for the groups' comments"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    message = forms.CharField(
+        label=_("Message to the groups"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class PublishPlanForm(forms.Form):
+    consultation_skipped_reason = forms.CharField(
+        label=_("Why the groups were not consulted"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Needed only when the draft was not shared with the groups and they have not commented."),
+    )
+
+
+class PlanCommentForm(forms.Form):
+    """The group's comment on the draft, on the whole plan or on one of its entries."""
+
+    entry = forms.ModelChoiceField(
+        PlanEntry.objects.none(), required=False, label=_("On"), empty_label=_("The plan as a whole")
+    )
+    text = forms.CharField(label=_("The group's comment"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entry"].queryset = plan.entries.order_by("position")
+        self.fields["entry"].label_from_instance = lambda entry: f"{entry.position}. {entry.title}"
+
+
+class EditPlanCommentForm(forms.Form):
+    text = forms.CharField(label=_("The group's comment"), widget=forms.Textarea(attrs={"rows": 4}))

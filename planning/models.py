@@ -6,12 +6,14 @@ first, while every region still gets at least one webinar; synergies between sim
 or complementary proposals are merged into one entry.
 """
 
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -87,6 +89,27 @@ class AnnualPlan(StateMachineMixin, models.Model):
         verbose_name=_("published by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # The groups' comments on the draft (planning.consultation): shared until a date, then closed.
+    shared_at = models.DateTimeField(_("shared with the groups at"), null=True, blank=True)
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("shared by"),
+    )
+    comments_until = models.DateField(
+        _("groups comment until"), null=True, blank=True, help_text=_("The last day on which the groups comment.")
+    )
+    share_message = models.TextField(_("message to the groups"), blank=True)
+    shared_version = models.CharField(
+        _("draft shared"), max_length=64, blank=True, help_text=_("A digest of the entries as last shared.")
+    )
+    comments_reminded_at = models.DateTimeField(_("groups reminded at"), null=True, blank=True)
+    comments_closed_at = models.DateTimeField(_("comment period closed at"), null=True, blank=True)
+    groups_consulted = models.BooleanField(_("the groups were consulted"), default=False)
+    consultation_skipped_reason = models.TextField(_("why the groups were not consulted"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -96,6 +119,7 @@ class AnnualPlan(StateMachineMixin, models.Model):
         permissions = [
             ("run_solver", _("Run the plan solver on a draft plan")),
             ("publish_annualplan", _("Publish an annual plan to the groups and the public")),
+            ("share_annualplan", _("Share a draft plan with the groups for their comments")),
         ]
         constraints = [
             models.CheckConstraint(
@@ -122,6 +146,22 @@ class AnnualPlan(StateMachineMixin, models.Model):
             raise ValidationError({"capacity": _("A plan holds at least one webinar.")})
         if self.cycle_id and self.cycle.target_year != self.year:
             raise ValidationError({"cycle": _("The consultation prepared another year.")})
+
+    def comments_close_at(self) -> datetime | None:
+        """The groups comment through the whole of their last day, Geneva time."""
+        if self.comments_until is None:
+            return None
+        next_day = self.comments_until + timedelta(days=1)
+        return datetime.combine(next_day, time.min, tzinfo=timezone.get_default_timezone())
+
+    def is_open_for_comments(self, at: datetime | None = None) -> bool:
+        """Shared with the groups, still a draft, and the last day for comments not over."""
+        return (
+            self.state == self.State.DRAFT
+            and self.shared_at is not None
+            and self.comments_until is not None
+            and (at or timezone.now()) < self.comments_close_at()
+        )
 
 
 class PlanEntry(models.Model):
@@ -290,3 +330,44 @@ class SynergySuggestion(models.Model):
 
     def __str__(self) -> str:
         return _("Synergy %(signature)s (%(score).2f)") % {"signature": self.signature, "score": self.score}
+
+
+class PlanComment(models.Model):
+    """A regional group's comment on a draft plan shared with the groups, on the whole or on one entry.
+
+    The strategy settles the programme "en concertation" with the groups: the draft is shared
+    until a date, each group's coordinators write and edit the group's comments until then,
+    and the Secretariat reads them beside the plan. A comment outlives its entry (the solver
+    replaces entries): it keeps the title of the entry it was written on.
+    """
+
+    plan = models.ForeignKey(AnnualPlan, on_delete=models.CASCADE, related_name="comments", verbose_name=_("plan"))
+    group = models.ForeignKey(
+        "webinars.RegionalGroup", on_delete=models.PROTECT, related_name="plan_comments", verbose_name=_("group")
+    )
+    entry = models.ForeignKey(
+        PlanEntry,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="comments",
+        verbose_name=_("entry"),
+        help_text=_("Empty: a comment on the plan as a whole."),
+    )
+    entry_title = models.CharField(_("title of the entry"), max_length=255, blank=True)
+    text = models.TextField(_("comment"))
+    written_in = models.CharField(_("written in"), max_length=10, choices=settings.LANGUAGES, default="en")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("written by")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["plan", "group", "created_at", "pk"]
+        verbose_name = _("group's comment on a draft plan")
+        verbose_name_plural = _("groups' comments on draft plans")
+
+    def __str__(self) -> str:
+        return _("%(group)s on %(plan)s") % {"group": self.group, "plan": self.plan}

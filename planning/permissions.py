@@ -10,6 +10,7 @@ from planning.models import AnnualPlan, SynergySuggestion
 from planning.selectors import REVIEWABLE
 from portal.permissions import has_permission
 from proposals.models import ConsultationCycle, Proposal
+from proposals.permissions import active_coordinator
 
 READ_ANSWERS = "proposals.view_proposal"
 REVIEW = "proposals.review_proposal"
@@ -18,6 +19,8 @@ START_PLAN = "planning.add_annualplan"
 CHANGE_PLAN = "planning.change_annualplan"
 RUN_SOLVER = "planning.run_solver"
 PUBLISH_PLAN = "planning.publish_annualplan"
+SHARE_PLAN = "planning.share_annualplan"
+READ_COMMENTS = "planning.view_plancomment"
 
 
 def can_read_answers(user) -> bool:
@@ -37,6 +40,11 @@ def can_mark_under_review(user, proposal: Proposal) -> bool:
 
 def can_decline_proposal(user, proposal: Proposal) -> bool:
     """Declining gives the group a reason; only an answer still in review can be declined."""
+    return can_review_answers(user) and proposal.state in REVIEWABLE
+
+
+def can_link_to_series(user, proposal: Proposal) -> bool:
+    """Attaching an answer to a series, or marking it distinct from an earlier webinar, is part of its review."""
     return can_review_answers(user) and proposal.state in REVIEWABLE
 
 
@@ -76,3 +84,35 @@ def can_publish_plan(user, plan: AnnualPlan) -> bool:
         and plan.cycle is not None
         and plan.cycle.state == ConsultationCycle.State.CLOSED
     )
+
+
+# --- The groups' comments on a shared draft (planning.consultation) ------------------------
+
+
+def can_share_plan(user, plan: AnnualPlan) -> bool:
+    """Sharing the draft asks every group for comments by a date: only a draft is shared."""
+    return has_permission(user, SHARE_PLAN) and plan.state == AnnualPlan.State.DRAFT
+
+
+def can_read_plan_comments(user) -> bool:
+    """The Secretariat reads the groups' comments beside the plan."""
+    return has_permission(user, READ_COMMENTS)
+
+
+def can_see_shared_plan(user, plan: AnnualPlan) -> bool:
+    """A group's coordinators read the draft while it is shared with the groups, and after its last day.
+
+    Coordinators of an inactive group, or inactive coordinators, see nothing.
+    """
+    return active_coordinator(user) is not None and plan.state == AnnualPlan.State.DRAFT and plan.shared_at is not None
+
+
+def can_comment_on_plan(user, plan: AnnualPlan) -> bool:
+    """A group comments on the shared draft until its last day."""
+    return can_see_shared_plan(user, plan) and plan.is_open_for_comments()
+
+
+def can_edit_plan_comment(user, comment) -> bool:
+    """The group's own comment, until the last day; never another group's."""
+    coordinator = active_coordinator(user)
+    return coordinator is not None and coordinator.group_id == comment.group_id and comment.plan.is_open_for_comments()

@@ -13,11 +13,19 @@ MESSAGES = {
     solver.IN_SCOPE: _("Its topic is inside the strategy's scope."),
     solver.IN_SERVES_GROUP: _("The only webinar of the plan for these groups: %(groups)s."),
     solver.IN_EARLIER_PART: _("A later part of the series needs this part first."),
+    solver.IN_FOLLOWS_EARLIER_PART: _(
+        "Goes on from part %(position)s of the series “%(series)s”, held or scheduled in an earlier year."
+    ),
+    solver.IN_DISTINCT_FROM_EARLIER: _(
+        "Close to a webinar held in %(year)s (%(title)s), but the Secretariat marked it as another webinar."
+    ),
     solver.IN_ADDS_LANGUAGE: _("The only webinar of the plan in %(languages)s."),
     solver.IN_WITHIN_CAPACITY: _("Fits within the %(capacity)s webinars a year."),
     solver.OUT_COST_ABOVE_BUDGET: _("Costs %(cost)s, more than the whole budget of %(budget)s."),
     solver.OUT_PREVIOUS_PART_MISSING: _("Part %(position)s of its series is neither held nor proposed."),
     solver.OUT_PREVIOUS_PART_OUT: _("Part %(position)s of its series is not in the plan."),
+    solver.OUT_ALREADY_HELD: _("Already held in %(year)s: %(title)s."),
+    solver.OUT_SAME_SUBJECT: _("Another entry of the plan treats the same subject: %(title)s."),
     solver.OUT_CAPACITY_SCOPE_FIRST: _("The %(capacity)s places went to topics inside the scope first."),
     solver.OUT_CAPACITY_FULL: _("The %(capacity)s places went to proposals that serve more regions or groups."),
     solver.OUT_BUDGET_SPENT: _("Costs %(cost)s; only %(remaining)s of the budget is left."),

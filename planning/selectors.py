@@ -2,14 +2,16 @@
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
-from planning import costs, solver
+from planning import costs, duplicates, solver
 from planning.models import AnnualPlan, PlanEntry, ProposalMerge, SynergySuggestion
 from proposals.models import ConsultationCycle, Proposal, ProposalPart
-from webinars.models import Language, Region, RegionalGroup, Webinar
+from webinars.models import Language, Region, RegionalGroup, Series, Webinar
 
 REVIEWABLE = (Proposal.State.SUBMITTED, Proposal.State.UNDER_REVIEW)
 
@@ -20,8 +22,8 @@ def review_proposals(*, cycle: ConsultationCycle, filters: dict | None = None) -
     queryset = (
         Proposal.objects.filter(cycle=cycle)
         .exclude(state=Proposal.State.DRAFT)
-        .select_related("group", "scope_area", "candidate_topic__topic")
-        .prefetch_related("regions", "languages", "parts", "merged_into__lead")
+        .select_related("group", "scope_area", "candidate_topic__topic", "continues_series")
+        .prefetch_related("regions", "languages", "member_states", "parts", "merged_into__lead")
         .order_by("group__order", "group__code", "pk")
     )
     lookups = {
@@ -189,10 +191,11 @@ def solver_input(plan: AnnualPlan) -> SolverInput:
     """
     proposals = list(
         Proposal.objects.filter(cycle=plan.cycle, state__in=REVIEWABLE)
-        .select_related("group", "scope_area", "candidate_topic__topic__scope_area")
+        .select_related("group", "scope_area", "candidate_topic__topic__scope_area", "continues_series")
         .prefetch_related("regions", "languages", "parts")
         .order_by("pk")
     )
+    repeats = _earlier_repeats(proposals)
     merges: dict[int, list[int]] = {}
     members_by_lead: dict[int, list[Proposal]] = defaultdict(list)
     for merge in ProposalMerge.objects.filter(cycle=plan.cycle).prefetch_related(
@@ -215,7 +218,13 @@ def solver_input(plan: AnnualPlan) -> SolverInput:
             "in_scope": bool(scope_area and scope_area.is_in_scope),
             "preferred_period": proposal.preferred_period,
             "sources": tuple(str(p.pk) for p in family),
+            "subjects": (f"topic:{proposal.candidate_topic.topic_id}",) if proposal.candidate_topic_id else (),
+            "held_before": repeats.get(proposal.pk, ()),
+            "is_distinct": proposal.is_distinct_from_earlier,
         }
+        # A proposal continuing a public series takes its parts' numbers there (proposals.series).
+        continued = series_key(proposal.continues_series_id) if proposal.continues_series_id else None
+        offset = (proposal.series_first_part or 1) - 1 if continued else 0
         parts = list(proposal.parts.all()) if proposal.shape == Proposal.Shape.SERIES else []
         if parts:
             for part in parts:
@@ -223,8 +232,8 @@ def solver_input(plan: AnnualPlan) -> SolverInput:
                 candidates.append(
                     solver.Candidate(
                         id=key,
-                        series_key=candidate_id(proposal.pk),
-                        series_position=part.position,
+                        series_key=continued or candidate_id(proposal.pk),
+                        series_position=offset + part.position,
                         title=f"{proposal.title}: {part.title}",
                         **common,
                     )
@@ -232,9 +241,64 @@ def solver_input(plan: AnnualPlan) -> SolverInput:
                 sources[key] = (proposal.pk, part.position)
         else:
             key = candidate_id(proposal.pk)
-            candidates.append(solver.Candidate(id=key, title=proposal.title, **common))
+            candidates.append(
+                solver.Candidate(
+                    id=key,
+                    series_key=continued,
+                    series_position=proposal.series_first_part if continued else None,
+                    title=proposal.title,
+                    **common,
+                )
+            )
             sources[key] = (proposal.pk, None)
-    return SolverInput(candidates=candidates, rules=plan_rules(plan), sources=sources, merges=merges)
+    rules = replace(
+        plan_rules(plan),
+        held_parts=earlier_parts(proposals),
+        close_pairs=_close_pairs(plan.cycle, candidates),
+    )
+    return SolverInput(candidates=candidates, rules=rules, sources=sources, merges=merges)
+
+
+def series_key(series_id: int) -> str:
+    """The solver's name for a public series that proposals continue (a new series is its proposal's id)."""
+    return f"s{series_id}"
+
+
+def earlier_parts(proposals: Iterable[Proposal]) -> frozenset[tuple[str, int]]:
+    """The parts, held, scheduled or to be scheduled (not cancelled), of the series these proposals continue."""
+    ids = {p.continues_series_id for p in proposals if p.continues_series_id}
+    if not ids:
+        return frozenset()
+    rows = (
+        Webinar.objects.filter(series_id__in=ids)
+        .exclude(status=Webinar.Status.CANCELLED)
+        .values_list("series_id", "series_position")
+    )
+    return frozenset((series_key(series_id), position) for series_id, position in rows)
+
+
+def _earlier_repeats(proposals: list[Proposal]) -> dict[int, tuple[int, str]]:
+    """For each proposal that repeats a webinar held in recent years: (year, title) of the closest one."""
+    return {
+        pk: (found.earlier[0].year, found.earlier[0].webinar.title)
+        for pk, found in duplicates.earlier_webinars(proposals).items()
+        if found.earlier
+    }
+
+
+def _close_pairs(cycle: ConsultationCycle, candidates: list[solver.Candidate]) -> frozenset[tuple[str, str]]:
+    """Single webinars of different proposals that say the same thing: the synergy finder's similar
+    pairs still to decide. Merging them makes one candidate; dismissing the suggestion says they are
+    two webinars. Parts of series are compared by their number in the series instead (the solver's rule).
+    """
+    singles = {c.id for c in candidates if c.series_key is None}
+    pairs = set()
+    for suggestion in SynergySuggestion.objects.filter(
+        cycle=cycle, kind=SynergySuggestion.Kind.SIMILAR, state=SynergySuggestion.State.PENDING
+    ).prefetch_related("proposals"):
+        ids = sorted(candidate_id(p.pk) for p in suggestion.proposals.all())
+        pairs.update((a, b) for n, a in enumerate(ids) for b in ids[n + 1 :] if a in singles and b in singles)
+    return frozenset(pairs)
 
 
 def entry_candidate_id(entry: PlanEntry) -> str:
@@ -319,12 +383,20 @@ def reason_names() -> dict[str, dict[str, str]]:
     """Names for the codes that reasons carry (regions, groups, languages), in the active language.
 
     Reasons are stored with codes so that they read well in every language; the page
-    turns them into names with this map (three queries, whatever the number of reasons).
+    turns them into names with this map (four queries, whatever the number of reasons).
     """
     regions = {region.code: str(region) for region in Region.objects.all()}
     languages = {language.code: str(language) for language in Language.objects.all()}
     groups = {group.code: str(group) for group in RegionalGroup.objects.all()}
-    return {"regions": regions, "region": regions, "languages": languages, "language": languages, "groups": groups}
+    series = {series_key(series.pk): str(series.title) for series in Series.objects.all()}
+    return {
+        "regions": regions,
+        "region": regions,
+        "languages": languages,
+        "language": languages,
+        "groups": groups,
+        "series": series,
+    }
 
 
 # The groups that asked for a webinar --------------------------------------------------------
@@ -351,3 +423,103 @@ def webinars_asked_by(group: RegionalGroup) -> QuerySet[Webinar]:
 
 def is_asked_by(webinar: Webinar, group: RegionalGroup) -> bool:
     return Webinar.objects.filter(_asked_by("group", group), pk=webinar.pk).exists()
+
+
+# --- The groups' comments on a shared draft plan (planning.consultation) -----------------
+
+
+def plan_comments(*, plan: AnnualPlan) -> QuerySet:
+    """The groups' comments on a plan, group by group, the oldest first.
+
+    Each comment has ``group``, ``entry`` (None for a comment on the whole plan, or when the
+    entry was later taken out: ``entry_title`` keeps what it was written on), ``text``,
+    ``written_in`` (the language it was written in, shown as written), ``author``,
+    ``created_at`` and ``updated_at``. The annual report's consultation section reads them here.
+    """
+    from planning.models import PlanComment
+
+    return (
+        PlanComment.objects.filter(plan=plan)
+        .select_related("group", "entry", "author")
+        .order_by("group__order", "group__code", "created_at", "pk")
+    )
+
+
+def shared_draft_plan() -> AnnualPlan | None:
+    """The draft plan the groups are asked to comment on (the latest shared), or None."""
+    return (
+        AnnualPlan.objects.filter(state=AnnualPlan.State.DRAFT, shared_at__isnull=False)
+        .select_related("cycle")
+        .order_by("-year")
+        .first()
+    )
+
+
+def shared_plan_entries(*, plan: AnnualPlan) -> QuerySet[PlanEntry]:
+    """The draft's entries as the groups read them: parts of series, regions, languages, period."""
+    return (
+        plan.entries.select_related("region", "proposal_part__proposal")
+        .prefetch_related("regions", "languages")
+        .order_by("position", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class ConsultationEvent:
+    at: object
+    who: object
+    what: str
+    group: object = None
+    detail: str = ""
+
+
+def consultation_history(*, plan: AnnualPlan) -> list[ConsultationEvent]:
+    """Every step of the groups' consultation on the plan, oldest first.
+
+    Read from the plan's history (its change reasons name the steps: shared, shared again,
+    reminded, closed, published with or without consultation) and the comments' history
+    (written, changed).
+    """
+    from planning import consultation
+
+    labels = {
+        consultation.SHARED: _("Shared with the groups for comment"),
+        consultation.SHARED_AGAIN: _("Shared again with the groups: the draft or its date changed"),
+        consultation.REMINDED: _("Groups that had not commented reminded"),
+        consultation.CLOSED: _("Comment period closed; the Secretariat told who commented"),
+        consultation.PUBLISHED_CONSULTED: _("Published, the groups consulted"),
+        consultation.PUBLISHED_NOT_CONSULTED: _("Published without consulting the groups"),
+    }
+    events = []
+    records = plan.history.exclude(history_change_reason__isnull=True).exclude(history_change_reason="")
+    for record in records.select_related("history_user"):
+        code, _sep, count = record.history_change_reason.partition(":")
+        if code not in labels:
+            continue
+        detail = ""
+        if code in (consultation.SHARED, consultation.SHARED_AGAIN):
+            detail = _("Comments until %(date)s") % {"date": date_format(record.comments_until, "DATE_FORMAT")}
+        elif code == consultation.REMINDED:
+            detail = _("%(count)s group(s) reminded") % {"count": count}
+        elif code == consultation.CLOSED:
+            detail = _("%(count)s group(s) commented") % {"count": count}
+        elif code == consultation.PUBLISHED_NOT_CONSULTED:
+            detail = record.consultation_skipped_reason
+        events.append(
+            ConsultationEvent(at=record.history_date, who=record.history_user, what=str(labels[code]), detail=detail)
+        )
+    from planning.models import PlanComment
+
+    comment_records = PlanComment.history.filter(plan_id=plan.pk).select_related("history_user", "group")
+    for record in comment_records:
+        what = {"+": _("Comment written"), "~": _("Comment changed"), "-": _("Comment deleted")}[record.history_type]
+        events.append(
+            ConsultationEvent(
+                at=record.history_date,
+                who=record.history_user,
+                what=str(what),
+                group=record.group,
+                detail=record.entry_title,
+            )
+        )
+    return sorted(events, key=lambda event: event.at)

@@ -13,12 +13,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from planning import costs, selectors, solver, synergy
+from planning import costs, reasons, selectors, solver, synergy
+from planning.consultation import record_consultation
 from planning.models import AnnualPlan, PlanEntry, ProposalMerge, SynergySuggestion
 from planning.permissions import CHANGE_PLAN, PUBLISH_PLAN, REVIEW, RUN_SOLVER, START_PLAN
 from portal.permissions import require_permission
 from proposals.cycle import queue_outcome_notices
 from proposals.models import ConsultationCycle, Proposal
+from proposals.series import check_continuation
 from similarity import registry as similarity_registry
 from similarity import thesaurus
 from similarity import vectors as similarity_vectors
@@ -70,6 +72,61 @@ def decline_proposal(*, actor, proposal: Proposal, reason: str) -> Proposal:
     proposal.change_state(Proposal.State.DECLINED)
     proposal.decision_reason = reason.strip()
     _save_state(proposal, actor, "decision_reason")
+    return proposal
+
+
+def _refuse_unless_reviewable(proposal: Proposal) -> None:
+    if proposal.state not in selectors.REVIEWABLE:
+        raise ValidationError(
+            _("“%(title)s” is %(state)s: only an answer under review can change here.")
+            % {"title": proposal.title, "state": proposal.get_state_display().lower()}
+        )
+
+
+@transaction.atomic
+def attach_to_series(*, actor, proposal: Proposal, series: Series, first_part: int | None = None) -> Proposal:
+    """The Secretariat says that an answer continues a public series, as its next part (or the part given).
+
+    The strategy's gradation: "each webinar completes the information given in the previous
+    ones". The number must follow the parts the series holds or another proposal offers
+    (proposals.series); a series nobody sees yet cannot be continued.
+    """
+    require_permission(actor, REVIEW)
+    proposal = _lock_proposal(proposal)
+    _refuse_unless_reviewable(proposal)
+    proposal.series_first_part = check_continuation(proposal=proposal, series=series, first_part=first_part)
+    proposal.continues_series = series
+    _save_state(proposal, actor, "continues_series", "series_first_part")
+    return proposal
+
+
+@transaction.atomic
+def detach_from_series(*, actor, proposal: Proposal) -> Proposal:
+    """The answer stands on its own again (or, a graded series, starts a series of its own)."""
+    require_permission(actor, REVIEW)
+    proposal = _lock_proposal(proposal)
+    _refuse_unless_reviewable(proposal)
+    proposal.continues_series, proposal.series_first_part = None, None
+    _save_state(proposal, actor, "continues_series", "series_first_part")
+    return proposal
+
+
+@transaction.atomic
+def mark_distinct(*, actor, proposal: Proposal, is_distinct: bool, reason: str = "") -> Proposal:
+    """Nothing is planned twice, unless the Secretariat says why this answer is another webinar.
+
+    Close to a webinar held in recent years or to another answer, yet distinct (another
+    region or language, say): the solver may then plan it. The reason is kept with the answer.
+    """
+    require_permission(actor, REVIEW)
+    proposal = _lock_proposal(proposal)
+    _refuse_unless_reviewable(proposal)
+    reason = (reason or "").strip()
+    if is_distinct and not reason:
+        raise ValidationError(_("Say why this answer is not a repeat of the earlier webinar."))
+    proposal.is_distinct_from_earlier = is_distinct
+    proposal.distinct_reason = reason if is_distinct else ""
+    _save_state(proposal, actor, "is_distinct_from_earlier", "distinct_reason")
     return proposal
 
 
@@ -402,17 +459,19 @@ def _queue_outcome_notices(*, cycle: ConsultationCycle, outcomes: list[dict]) ->
 
 
 @transaction.atomic
-def publish_plan(*, actor, plan: AnnualPlan) -> list[Webinar]:
+def publish_plan(*, actor, plan: AnnualPlan, consultation_skipped_reason: str = "") -> list[Webinar]:
     """Fix next year's list: webinars to be scheduled, every proposal's outcome, the groups told.
 
     In one transaction: each entry becomes a webinar "to be scheduled" (public at once,
     with its planned month or quarter, no date, no registration yet, no expert until one
     accepts an invitation), proposals in the plan are retained, those merged into a retained one stay merged,
     every other answer is declined; the cycle is decided; outcome notices are queued.
-    A plan over capacity or budget, or with a series out of order, is refused.
+    A plan over capacity or budget, or with a series out of order, is refused; so is one the
+    groups were not consulted on (planning.consultation), unless a reason is given.
     """
     require_permission(actor, PUBLISH_PLAN)
     plan = _lock_plan(plan)
+    consulted_fields = record_consultation(plan=plan, skipped_reason=consultation_skipped_reason)
     cycle = ConsultationCycle.objects.select_for_update().get(pk=plan.cycle_id) if plan.cycle_id else None
     if cycle is None or cycle.state != ConsultationCycle.State.CLOSED:
         raise ValidationError(_("The consultation must be closed before its plan is published."))
@@ -434,13 +493,7 @@ def publish_plan(*, actor, plan: AnnualPlan) -> list[Webinar]:
             target_audience=lead.target_audience if lead else "",
             scope_area=lead.scope_area if lead else None,
         )
-        series = None
-        if entry.proposal_part_id:
-            proposal = entry.proposal_part.proposal
-            series = series_of.get(proposal.pk) or Series.objects.create(
-                slug=_unique_slug(Series, f"{plan.year}-{proposal.title}"), title=proposal.title, topic=topic
-            )
-            series_of[proposal.pk] = series
+        series, series_position = _series_place(entry=entry, sources=sources, plan=plan, topic=topic, made=series_of)
         webinar = Webinar.objects.create(
             slug=_unique_slug(Webinar, f"{plan.year}-{entry.title}"),
             title=entry.title,
@@ -448,7 +501,7 @@ def publish_plan(*, actor, plan: AnnualPlan) -> list[Webinar]:
             target_audience=lead.target_audience if lead else "",
             topic=topic,
             series=series,
-            series_position=entry.proposal_part.position if series else None,
+            series_position=series_position,
             starts_at=None,
             planned_period=planned_period(year=plan.year, period=entry.period, starts_at=entry.starts_at),
             status=Webinar.Status.TO_BE_SCHEDULED,
@@ -459,20 +512,82 @@ def publish_plan(*, actor, plan: AnnualPlan) -> list[Webinar]:
         # webinar, and so on its public page, when they accept the Secretariat's invitation.
         entry.webinar = webinar
         entry.save(update_fields=["webinar"])
+        _record_webinar(sources=sources, webinar=webinar)
         webinars.append(webinar)
 
-    outcomes = _settle_proposals(actor=actor, cycle=cycle, entries=entries)
+    outcomes = _settle_proposals(actor=actor, cycle=cycle, entries=entries, repeats=_repeats(plan))
     cycle.change_state(ConsultationCycle.State.DECIDED)
     cycle.save(update_fields=["state"])
     plan.change_state(AnnualPlan.State.PUBLISHED)
     plan.published_at, plan.published_by = timezone.now(), actor
-    plan.save(update_fields=["state", "published_at", "published_by"])
+    plan._history_user = actor
+    plan.save(update_fields=["state", "published_at", "published_by", *consulted_fields])
     _queue_outcome_notices(cycle=cycle, outcomes=outcomes)
     return webinars
 
 
-def _settle_proposals(*, actor, cycle: ConsultationCycle, entries: list[PlanEntry]) -> list[dict]:
-    """Retain what the plan holds, keep mergers of retained leads, decline the rest."""
+def _series_place(
+    *, entry: PlanEntry, sources: list[Proposal], plan: AnnualPlan, topic: Topic, made: dict[int, Series]
+) -> tuple[Series | None, int | None]:
+    """Where the entry's webinar stands in a series, across years.
+
+    A proposal that continues a public series adds its webinars to that series, numbered after
+    the parts it holds (proposals.series); a new graded series gets its series, once per
+    proposal (`made`), numbered from 1. A part already taken is refused, and nothing is saved.
+    """
+    if entry.proposal_part_id:
+        proposal, own = entry.proposal_part.proposal, entry.proposal_part.position
+    else:
+        proposal, own = next((p for p in sources if p.continues_series_id), None), 1
+    if proposal is None:
+        return None, None
+    if proposal.continues_series_id:
+        series, position = proposal.continues_series, proposal.series_first_part + own - 1
+        if Webinar.objects.filter(series=series, series_position=position).exists():
+            raise ValidationError(
+                _("Part %(part)s of “%(series)s” exists already: attach “%(title)s” to the series again.")
+                % {"part": position, "series": series.title, "title": proposal.title}
+            )
+        return series, position
+    if proposal.pk not in made:
+        made[proposal.pk] = Series.objects.create(
+            slug=_unique_slug(Series, f"{plan.year}-{proposal.title}"), title=proposal.title, topic=topic
+        )
+    return made[proposal.pk], own
+
+
+def _record_webinar(*, sources: list[Proposal], webinar: Webinar) -> None:
+    """Each source proposal (merged ones too) records the webinar it became: the next cycle never offers it again."""
+    for proposal in sources:
+        proposal.webinars.add(webinar)
+
+
+# What the solver says of a proposal it left out that the group is told too: the earlier
+# webinar it repeats, or the entry of the plan that treats its subject.
+TOLD_TO_THE_GROUP = (solver.OUT_ALREADY_HELD, solver.OUT_SAME_SUBJECT)
+
+
+def _repeats(plan: AnnualPlan) -> dict[int, str]:
+    """Per proposal the last solver run left out as a repeat, the sentence that says of what."""
+    report = plan.solver_report or {}
+    sources = report.get("sources", {})
+    told: dict[int, str] = {}
+    for key, verdict in report.get("verdicts", {}).items():
+        if verdict.get("chosen") or key not in sources:
+            continue
+        for reason in verdict.get("reasons", []):
+            if reason.get("code") in TOLD_TO_THE_GROUP:
+                told.setdefault(sources[key][0], reasons.describe(reason))
+    return told
+
+
+def _settle_proposals(
+    *, actor, cycle: ConsultationCycle, entries: list[PlanEntry], repeats: dict[int, str]
+) -> list[dict]:
+    """Retain what the plan holds, keep mergers of retained leads, decline the rest.
+
+    A proposal the solver left out as a repeat is told which webinar it repeats.
+    """
     entry_of: dict[int, PlanEntry] = {}
     for entry in entries:
         for proposal in entry.proposals.all():
@@ -506,7 +621,15 @@ def _settle_proposals(*, actor, cycle: ConsultationCycle, entries: list[PlanEntr
         else:
             proposal.change_state(Proposal.State.DECLINED)
             if not proposal.decision_reason:
-                proposal.decision_reason = _("Not retained in the plan for %(year)s.") % {"year": cycle.target_year}
+                proposal.decision_reason = " ".join(
+                    filter(
+                        None,
+                        [
+                            _("Not retained in the plan for %(year)s.") % {"year": cycle.target_year},
+                            repeats.get(proposal.pk, ""),
+                        ],
+                    )
+                )
             outcomes[proposal.pk] = {"state": proposal.state, "reason": proposal.decision_reason}
         _save_state(proposal, actor, "decision_reason")
     return [{"proposal_id": pk, **outcome} for pk, outcome in outcomes.items()]

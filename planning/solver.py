@@ -11,10 +11,15 @@ planning a fair year (a graded series in order, languages spread, fairness betwe
 groups) are weighed lexicographically, most important first:
 
 1. hard: at most `capacity` webinars; total cost within `budget`; a part k of a series
-   only if part k-1 is held already or also in the plan (and then earlier in it). A
-   candidate costs the rules' `cost_per_webinar` plus `interpretation_per_language` for
-   each of its languages beyond the first (planning.costs states the rule), unless it
-   carries a cost of its own;
+   only if part k-1 is held (or scheduled) already in an earlier year, or also in the
+   plan (and then earlier in it). A candidate costs the rules' `cost_per_webinar` plus
+   `interpretation_per_language` for each of its languages beyond the first
+   (planning.costs states the rule), unless it carries a cost of its own;
+   nothing planned twice: a candidate that repeats a webinar held in recent years
+   (`held_before`) is left out, and of two candidates on one subject (a shared
+   `subjects` key, or a pair in the rules' `close_pairs`) at most one is planned, unless
+   the Secretariat marked one of them distinct (`is_distinct`); two candidates for the
+   same part of the same series are never both planned;
 2. as many of the rules' regions covered as the proposals, capacity and budget allow;
 3. as many requests met as possible (the Secretariat "tries to meet every request");
 4. topics inside the scope areas first;
@@ -35,6 +40,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from ortools.sat.python import cp_model
 
@@ -47,6 +53,8 @@ IN_COVERS_REGION = "covers_region"  # params: regions
 IN_SCOPE = "in_scope"
 IN_SERVES_GROUP = "serves_group"  # params: groups (no other entry of the plan serves them)
 IN_EARLIER_PART = "earlier_part_of_series"  # params: series, position
+IN_FOLLOWS_EARLIER_PART = "follows_earlier_part"  # params: series, position (held or scheduled earlier)
+IN_DISTINCT_FROM_EARLIER = "distinct_from_earlier"  # params: year, title (marked distinct by the Secretariat)
 IN_ADDS_LANGUAGE = "adds_language"  # params: languages (no other entry offers them)
 IN_WITHIN_CAPACITY = "within_capacity"  # params: capacity
 # Why a candidate is out.
@@ -54,6 +62,8 @@ IN_WITHIN_CAPACITY = "within_capacity"  # params: capacity
 OUT_COST_ABOVE_BUDGET = "cost_above_budget"  # params: cost, budget
 OUT_PREVIOUS_PART_MISSING = "previous_part_missing"  # params: series, position
 OUT_PREVIOUS_PART_OUT = "previous_part_not_retained"  # params: series, position
+OUT_ALREADY_HELD = "already_held"  # params: year, title (the earlier webinar it repeats)
+OUT_SAME_SUBJECT = "same_subject_planned"  # params: title (the entry of the plan on the same subject)
 OUT_CAPACITY_SCOPE_FIRST = "capacity_full_scope_first"  # params: capacity
 OUT_CAPACITY_FULL = "capacity_full"  # params: capacity
 OUT_BUDGET_SPENT = "budget_spent"  # params: cost, remaining
@@ -64,11 +74,15 @@ REASON_CODES = (
     IN_SCOPE,
     IN_SERVES_GROUP,
     IN_EARLIER_PART,
+    IN_FOLLOWS_EARLIER_PART,
+    IN_DISTINCT_FROM_EARLIER,
     IN_ADDS_LANGUAGE,
     IN_WITHIN_CAPACITY,
     OUT_COST_ABOVE_BUDGET,
     OUT_PREVIOUS_PART_MISSING,
     OUT_PREVIOUS_PART_OUT,
+    OUT_ALREADY_HELD,
+    OUT_SAME_SUBJECT,
     OUT_CAPACITY_SCOPE_FIRST,
     OUT_CAPACITY_FULL,
     OUT_BUDGET_SPENT,
@@ -119,6 +133,12 @@ class Candidate:
     preferred_period: str = ANY_PERIOD
     sources: tuple[str, ...] = ()
     title: str = ""
+    # Nothing planned twice: what the candidate is about (a candidate topic, say "topic:12"),
+    # the earlier webinar it repeats as (year, title), and the Secretariat's mark that it is
+    # another webinar all the same.
+    subjects: tuple[str, ...] = ()
+    held_before: tuple = ()
+    is_distinct: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,7 +149,8 @@ class Rules:
     interpretation_per_language: int = 0  # for each language of a candidate beyond its first
     regions: tuple[str, ...] = ()  # every region the plan should serve
     languages: tuple[str, ...] = ()  # languages to spread the plan over
-    held_parts: frozenset[tuple[str, int]] = frozenset()  # (series_key, position) already held
+    held_parts: frozenset[tuple[str, int]] = frozenset()  # (series_key, position) held or scheduled earlier
+    close_pairs: frozenset[tuple[str, str]] = frozenset()  # candidate ids whose texts say the same thing
     time_limit_s: float = 10.0
     workers: int = 1  # one worker: the same input always gives the same plan
     seed: int = 7
@@ -224,12 +245,37 @@ def _previous_part(candidate: Candidate) -> tuple[str, int] | None:
     return (candidate.series_key, candidate.series_position - 1)
 
 
-def _series_index(candidates: Sequence[Candidate]) -> dict[tuple[str, int], int]:
-    return {
-        (c.series_key, c.series_position): index
-        for index, c in enumerate(candidates)
-        if c.series_key is not None and c.series_position
-    }
+def _series_index(candidates: Sequence[Candidate]) -> dict[tuple[str, int], list[int]]:
+    """The candidates for each part of a series (two proposals may both offer the next part)."""
+    index: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for n, c in enumerate(candidates):
+        if c.series_key is not None and c.series_position:
+            index[(c.series_key, c.series_position)].append(n)
+    return dict(index)
+
+
+def _repeats(candidates: Sequence[Candidate], rules: Rules) -> tuple[set[int], list[tuple[int, int]]]:
+    """Nothing planned twice: the candidates left out because they repeat a held webinar, and the
+    pairs of candidates of which at most one is planned (same subject, unless one is marked
+    distinct; the same part of the same series, always)."""
+    repeated = {n for n, c in enumerate(candidates) if c.held_before and not c.is_distinct}
+    pairs: set[tuple[int, int]] = set()
+    for members in _series_index(candidates).values():
+        pairs.update(combinations(members, 2))
+    by_subject: dict[str, list[int]] = defaultdict(list)
+    for n, c in enumerate(candidates):
+        for subject in dict.fromkeys(c.subjects):
+            by_subject[subject].append(n)
+    position = {c.id: n for n, c in enumerate(candidates)}
+    close = [(position[a], position[b]) for a, b in rules.close_pairs if a in position and b in position]
+    for a, b in [pair for members in by_subject.values() for pair in combinations(members, 2)] + close:
+        first, second = candidates[a], candidates[b]
+        if a == b or first.is_distinct or second.is_distinct:
+            continue
+        if first.series_key is not None and first.series_key == second.series_key:
+            continue  # parts of one series follow each other
+        pairs.add((min(a, b), max(a, b)))
+    return repeated, sorted(pairs)
 
 
 def _rule_regions(candidates: Sequence[Candidate], rules: Rules) -> tuple[str, ...]:
@@ -246,7 +292,7 @@ def _orphan_parts(candidates: Sequence[Candidate], rules: Rules) -> set[int]:
             if previous not in by_part:
                 orphans.add(index)
                 break
-            previous = _previous_part(candidates[by_part[previous]])
+            previous = _previous_part(candidates[by_part[previous][0]])
     return orphans
 
 
@@ -261,19 +307,23 @@ def solve_plan(candidates: Sequence[Candidate], rules: Rules) -> PlanResult:
     capacity = max(rules.capacity, 0)
     by_part = _series_index(candidates)
     orphans = _orphan_parts(candidates, rules)
-    dominated = _dominated(candidates, rules, set(regions), set(languages))
+    repeated, pairs = _repeats(candidates, rules)
+    entangled = repeated | {n for pair in pairs for n in pair}
+    dominated = _dominated(candidates, rules, set(regions), set(languages), entangled)
 
     model = cp_model.CpModel()
     x = [model.NewBoolVar(f"x{i}") for i in range(len(candidates))]
     model.Add(sum(x) <= capacity)
     if rules.budget is not None:
         model.Add(sum(cost_of(c, rules) * x[i] for i, c in enumerate(candidates)) <= rules.budget)
-    for index in orphans | dominated:
+    for index in orphans | dominated | repeated:
         model.Add(x[index] == 0)
+    for a, b in pairs:
+        model.Add(x[a] + x[b] <= 1)
     for index, candidate in enumerate(candidates):
         previous = _previous_part(candidate)
         if previous is not None and previous not in rules.held_parts and previous in by_part:
-            model.AddImplication(x[index], x[by_part[previous]])
+            model.Add(x[index] <= sum(x[j] for j in by_part[previous]))
 
     def coverage(keys: Iterable[str], attribute: str, name: str) -> list:
         members = defaultdict(list)
@@ -323,7 +373,7 @@ def solve_plan(candidates: Sequence[Candidate], rules: Rules) -> PlanResult:
 
     # A complete first solution, so that the optimiser starts from a good plan and often
     # only has to prove it optimal.
-    start = set(_greedy_plan(candidates, rules, orphans | dominated, set(regions), set(languages)))
+    start = set(_greedy_plan(candidates, rules, orphans | dominated | repeated, set(regions), set(languages), pairs))
     for index, var in enumerate(x):
         model.AddHint(var, int(index in start))
     start_candidates = [candidates[i] for i in start]
@@ -365,13 +415,19 @@ def solve_plan(candidates: Sequence[Candidate], rules: Rules) -> PlanResult:
         objective=solver.ObjectiveValue(),
         bound=solver.BestObjectiveBound(),
     )
-    result.verdicts = _verdicts(candidates, rules, set(chosen), orphans, regions, languages)
+    result.verdicts = _verdicts(candidates, rules, set(chosen), orphans, regions, languages, repeated, pairs)
     result.conflicts = _solver_conflicts(candidates, rules, set(chosen), regions, languages)
     result.wall_time_s = time.perf_counter() - started
     return result
 
 
-def _dominated(candidates: Sequence[Candidate], rules: Rules, regions: set[str], languages: set[str]) -> set[int]:
+def _dominated(
+    candidates: Sequence[Candidate],
+    rules: Rules,
+    regions: set[str],
+    languages: set[str],
+    entangled: frozenset[int] | set[int] = frozenset(),
+) -> set[int]:
     """Candidates that at least `capacity` others beat on every count: leaving them out loses nothing.
 
     A beats B when both stand alone (no series), serve the same groups, and A costs no
@@ -379,12 +435,13 @@ def _dominated(candidates: Sequence[Candidate], rules: Rules, regions: set[str],
     (ties go to the earlier candidate). In any plan holding B, one of B's `capacity`
     betters is free to take its place, and the plan is no worse. This shrinks a large
     cycle to the few hundred candidates that can matter, which the optimiser proves
-    optimal quickly.
+    optimal quickly. A candidate tied to another by "nothing planned twice" (`entangled`) is
+    not free to take anyone's place, so it neither beats nor is beaten.
     """
     limit = max(rules.capacity, 1)
     buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index, candidate in enumerate(candidates):
-        if candidate.series_key is None:
+        if candidate.series_key is None and index not in entangled:
             buckets[tuple(sorted(set(candidate.groups)))].append(index)
     uses_money = rules.budget is not None
     dominated: set[int] = set()
@@ -429,7 +486,12 @@ def _dominated(candidates: Sequence[Candidate], rules: Rules, regions: set[str],
 
 
 def _greedy_plan(
-    candidates: Sequence[Candidate], rules: Rules, excluded: set[int], regions: set[str], languages: set[str]
+    candidates: Sequence[Candidate],
+    rules: Rules,
+    excluded: set[int],
+    regions: set[str],
+    languages: set[str],
+    pairs: Sequence[tuple[int, int]] = (),
 ) -> list[int]:
     """A good first plan to start the optimiser from: best next candidate, level by level.
 
@@ -438,6 +500,10 @@ def _greedy_plan(
     """
     chosen: list[int] = []
     taken: set[int] = set()
+    partners: dict[int, set[int]] = defaultdict(set)
+    for a, b in pairs:
+        partners[a].add(b)
+        partners[b].add(a)
     parts = set(rules.held_parts)
     covered_regions: set[str] = set()
     covered_languages: set[str] = set()
@@ -449,7 +515,7 @@ def _greedy_plan(
         best = None
         best_key = None
         for index, candidate in enumerate(candidates):
-            if index in taken or index in excluded:
+            if index in taken or index in excluded or partners[index] & taken:
                 continue
             previous = _previous_part(candidate)
             if previous is not None and previous not in parts:
@@ -495,8 +561,6 @@ def _check_input(candidates: Sequence[Candidate], rules: Rules) -> None:
     ids = [c.id for c in candidates]
     if len(set(ids)) != len(ids):
         raise ValueError("candidate ids must be unique")
-    if len(_series_index(candidates)) != sum(1 for c in candidates if c.series_key is not None and c.series_position):
-        raise ValueError("two candidates claim the same part of a series")
     if (
         rules.capacity < 0
         or (rules.budget is not None and rules.budget < 0)
@@ -536,6 +600,8 @@ def _verdicts(
     orphans: set[int],
     regions: tuple[str, ...],
     languages: tuple[str, ...],
+    repeated: set[int] = frozenset(),
+    pairs: Sequence[tuple[int, int]] = (),
 ) -> dict[str, Verdict]:
     chosen_candidates = [candidates[i] for i in chosen]
     region_count = defaultdict(int)
@@ -556,6 +622,10 @@ def _verdicts(
     is_full = len(chosen) >= rules.capacity
     any_in_scope_chosen = any(c.in_scope for c in chosen_candidates)
     by_part = _series_index(candidates)
+    partners: dict[int, list[int]] = defaultdict(list)
+    for a, b in pairs:
+        partners[a].append(b)
+        partners[b].append(a)
 
     verdicts: dict[str, Verdict] = {}
     for index, candidate in enumerate(candidates):
@@ -571,6 +641,12 @@ def _verdicts(
                 reasons.append(
                     Reason(IN_EARLIER_PART, {"series": candidate.series_key, "position": candidate.series_position})
                 )
+            previous = _previous_part(candidate)
+            if previous is not None and previous in rules.held_parts:
+                reasons.append(Reason(IN_FOLLOWS_EARLIER_PART, {"series": previous[0], "position": previous[1]}))
+            if candidate.held_before and candidate.is_distinct:
+                year, title = candidate.held_before
+                reasons.append(Reason(IN_DISTINCT_FROM_EARLIER, {"year": year, "title": title}))
             if candidate.in_scope:
                 reasons.append(Reason(IN_SCOPE))
             sole_groups = sorted(g for g in set(candidate.groups) if group_count[g] == 1)
@@ -586,14 +662,20 @@ def _verdicts(
             continue
         cost = cost_of(candidate, rules)
         previous = _previous_part(candidate)
-        if index in orphans:
+        planned_twin = next((j for j in partners[index] if j in chosen), None)
+        if index in repeated:
+            year, title = candidate.held_before
+            reasons.append(Reason(OUT_ALREADY_HELD, {"year": year, "title": title}))
+        elif index in orphans:
             missing = previous
             while missing in by_part:
-                missing = _previous_part(candidates[by_part[missing]])
+                missing = _previous_part(candidates[by_part[missing][0]])
             reasons.append(Reason(OUT_PREVIOUS_PART_MISSING, {"series": missing[0], "position": missing[1]}))
+        elif planned_twin is not None:
+            reasons.append(Reason(OUT_SAME_SUBJECT, {"title": candidates[planned_twin].title}))
         elif rules.budget is not None and cost > rules.budget:
             reasons.append(Reason(OUT_COST_ABOVE_BUDGET, _cost_params(candidate, rules, budget=rules.budget)))
-        elif previous is not None and previous not in rules.held_parts and by_part.get(previous) not in chosen:
+        elif previous is not None and previous not in rules.held_parts and not chosen & set(by_part.get(previous, ())):
             reasons.append(Reason(OUT_PREVIOUS_PART_OUT, {"series": previous[0], "position": previous[1]}))
         elif is_full and not candidate.in_scope and any_in_scope_chosen:
             reasons.append(Reason(OUT_CAPACITY_SCOPE_FIRST, {"capacity": rules.capacity}))

@@ -8,13 +8,25 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from planning import costs, selectors, services, solver
+from planning.consultation import share_draft_plan, were_groups_consulted
 from planning.duplicates import earlier_webinars
-from planning.forms import AddEntryForm, DeclineForm, MoveEntryForm, PlanEntryForm, ReviewFilterForm
+from planning.forms import (
+    AddEntryForm,
+    DeclineForm,
+    DistinctForm,
+    MoveEntryForm,
+    PlanEntryForm,
+    PublishPlanForm,
+    ReviewFilterForm,
+    SeriesLinkForm,
+    SharePlanForm,
+)
 from planning.models import AnnualPlan, PlanEntry, SynergySuggestion
 from planning.permissions import (
     CHANGE_PLAN,
@@ -22,21 +34,27 @@ from planning.permissions import (
     READ_ANSWERS,
     REVIEW,
     RUN_SOLVER,
+    SHARE_PLAN,
     START_PLAN,
     VIEW_PLAN,
     can_change_plan,
     can_decide_suggestion,
     can_decline_proposal,
+    can_link_to_series,
     can_mark_under_review,
     can_publish_plan,
     can_read_answers,
+    can_read_plan_comments,
     can_review_answers,
     can_run_solver,
+    can_share_plan,
     can_start_plan,
     can_view_plan,
 )
 from portal.permissions import staff_page
 from proposals.models import ConsultationCycle, Proposal
+from proposals.series import public_series
+from webinars.models import Series
 
 
 def _cycle(cycle_id: int) -> ConsultationCycle:
@@ -75,12 +93,23 @@ def cycle_review(request, cycle_id: int):
     filters = form.cleaned_data if form.is_valid() else {}
     proposals = list(selectors.review_proposals(cycle=cycle, filters=filters))
     duplicates = earlier_webinars(proposals)  # held webinars each answer repeats, from the stored vectors
+    series_choices = None
     for proposal in proposals:
         proposal.duplicates = duplicates.get(proposal.pk)
         proposal.can_mark_under_review = can_mark_under_review(request.user, proposal)
         proposal.can_decline = can_decline_proposal(request.user, proposal)
         if proposal.can_decline:  # one form per row, with ids of its own so that each label finds its field
             proposal.decline_form = DeclineForm(auto_id=f"id_decline_{proposal.pk}_%s")
+        if can_link_to_series(request.user, proposal):
+            if series_choices is None:
+                series_choices = list(public_series().values_list("pk", "title"))
+            initial = {"series": proposal.continues_series_id, "first_part": proposal.series_first_part}
+            proposal.series_form = SeriesLinkForm(
+                initial=initial, auto_id=f"id_series_{proposal.pk}_%s", series_choices=series_choices
+            )
+            proposal.distinct_form = DistinctForm(
+                initial={"reason": proposal.distinct_reason}, auto_id=f"id_distinct_{proposal.pk}_%s"
+            )
     context = {"form": form, "proposals": proposals, "can_review": can_review_answers(request.user)}
     return _cycle_page(request, "planning/cycle_review.html", cycle, context)
 
@@ -120,6 +149,54 @@ def proposal_decline(request, cycle_id: int, proposal_id: int):
             raise ValidationError(_("Give the group the reason why its proposal is not retained."))
         services.decline_proposal(actor=request.user, proposal=proposal, reason=form.cleaned_data["reason"])
         messages.success(request, _("The proposal is not retained."))
+    except ValidationError as error:
+        _fail(request, error)
+    return redirect("planning:cycle_review", cycle_id=cycle.pk)
+
+
+@staff_page(REVIEW)
+@require_POST
+def proposal_series(request, cycle_id: int, proposal_id: int):
+    """Attach the answer to a public series (as its next part, or the part given), or detach it."""
+    cycle = _cycle(cycle_id)
+    proposal = _proposal(cycle, proposal_id)
+    form = SeriesLinkForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Choose a series from the list, and a part number from 2."))
+        series_id = form.cleaned_data["series"]
+        series = Series.objects.filter(pk=series_id).first() if series_id else None
+        if series_id and series is None:
+            raise ValidationError(_("Choose a series from the list, and a part number from 2."))
+        if series is None:
+            services.detach_from_series(actor=request.user, proposal=proposal)
+            messages.success(request, _("“%(title)s” continues no series.") % {"title": proposal.title})
+        else:
+            proposal = services.attach_to_series(
+                actor=request.user, proposal=proposal, series=series, first_part=form.cleaned_data["first_part"]
+            )
+            place = {"title": proposal.title, "place": proposal.series_place}
+            messages.success(request, _("“%(title)s”: %(place)s.") % place)
+    except ValidationError as error:
+        _fail(request, error)
+    return redirect("planning:cycle_review", cycle_id=cycle.pk)
+
+
+@staff_page(REVIEW)
+@require_POST
+def proposal_distinct(request, cycle_id: int, proposal_id: int):
+    """Mark the answer as another webinar than the earlier one it is close to (with the reason), or unmark it."""
+    cycle = _cycle(cycle_id)
+    proposal = _proposal(cycle, proposal_id)
+    form = DistinctForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.mark_distinct(actor=request.user, proposal=proposal, is_distinct=bool(reason.strip()), reason=reason)
+        if reason.strip():
+            done = _("“%(title)s” is marked as another webinar.")
+        else:
+            done = _("“%(title)s” is no longer marked as another webinar.")
+        messages.success(request, done % {"title": proposal.title})
     except ValidationError as error:
         _fail(request, error)
     return redirect("planning:cycle_review", cycle_id=cycle.pk)
@@ -217,7 +294,48 @@ def plan_detail(request, cycle_id: int):
             "names": selectors.reason_names(),
             "move_form": MoveEntryForm(),
         }
+        context |= _consultation_context(request, plan, entries)
     return _cycle_page(request, "planning/plan_detail.html", cycle, context)
+
+
+def _consultation_context(request, plan: AnnualPlan, entries: list[PlanEntry]) -> dict:
+    """The groups' consultation on the draft: the share form, their comments beside each entry, its history."""
+    can_read = can_read_plan_comments(request.user)
+    comments = list(selectors.plan_comments(plan=plan)) if can_read else []
+    for entry in entries:
+        entry.group_comments = [c for c in comments if c.entry_id == entry.pk]
+    return {
+        "can_share": can_share_plan(request.user, plan),
+        "share_form": SharePlanForm(initial={"comments_until": plan.comments_until}),
+        "publish_form": PublishPlanForm(),
+        "can_read_comments": can_read,
+        "general_comments": [c for c in comments if c.entry_id is None],
+        "consultation_history": selectors.consultation_history(plan=plan),
+        "groups_consulted_now": plan.state == AnnualPlan.State.DRAFT and were_groups_consulted(plan),
+    }
+
+
+@staff_page(SHARE_PLAN)
+@require_POST
+def plan_share(request, cycle_id: int):
+    cycle = _cycle(cycle_id)
+    plan = _plan(cycle)
+    form = SharePlanForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the groups a last day for comments after today."))
+        return redirect("planning:plan_detail", cycle_id=cycle.pk)
+    try:
+        plan = share_draft_plan(
+            plan=plan, until=form.cleaned_data["comments_until"], by=request.user, message=form.cleaned_data["message"]
+        )
+        messages.success(
+            request,
+            _("The draft is shared with the groups; they comment until %(date)s.")
+            % {"date": date_format(plan.comments_until, "DATE_FORMAT")},
+        )
+    except ValidationError as error:
+        _fail(request, error)
+    return redirect("planning:plan_detail", cycle_id=cycle.pk)
 
 
 @staff_page(START_PLAN)
@@ -253,8 +371,10 @@ def plan_solve(request, cycle_id: int):
 @require_POST
 def plan_publish(request, cycle_id: int):
     cycle = _cycle(cycle_id)
+    form = PublishPlanForm(request.POST)
+    reason = form.cleaned_data["consultation_skipped_reason"] if form.is_valid() else ""
     try:
-        webinars = services.publish_plan(actor=request.user, plan=_plan(cycle))
+        webinars = services.publish_plan(actor=request.user, plan=_plan(cycle), consultation_skipped_reason=reason)
         messages.success(
             request,
             ngettext(

@@ -28,6 +28,7 @@ STAFF_MENU = (
     MenuItem("participants:campaign_list", _("Campaigns"), "participants.view_campaign"),
     MenuItem("delivery:followup_list", _("Follow-up"), "webinars.view_material"),
     MenuItem("reporting:annual_report", _("Annual report"), "reporting.view_annual_report"),
+    MenuItem("reporting:committee_report_list", _("Reports to the committee"), "reporting.view_committeereport"),
     MenuItem("admin:index", _("Administration"), None),
 )
 

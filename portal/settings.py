@@ -308,6 +308,8 @@ PORTAL_DEFAULT_PLAN_CAPACITY = env.int("PORTAL_DEFAULT_PLAN_CAPACITY", default=6
 # Nothing planned twice (planning.duplicates): at review and on the draft plan, a proposal or entry close to a
 # webinar held in this many years before the year planned is flagged with that webinar.
 PORTAL_DUPLICATE_YEARS = env.int("PORTAL_DUPLICATE_YEARS", default=3)
+# The committee's acronym, which its sessions (CDIP/21) and documents (CDIP/21/4) are named by.
+PORTAL_COMMITTEE_ACRONYM = env("PORTAL_COMMITTEE_ACRONYM", default="CDIP")
 # Links in messages are absolute: the address people reach the portal at.
 PORTAL_SITE_URL = env("PORTAL_SITE_URL", default="http://127.0.0.1:8000")
 # Participants' network: how long a confirmation link works (seconds), and the join limits
@@ -361,6 +363,9 @@ PORTAL_CYCLE_PREPARE_ON = env("PORTAL_CYCLE_PREPARE_ON", default="07-01")
 PORTAL_CYCLE_OPENS_ON = env("PORTAL_CYCLE_OPENS_ON", default="09-01")
 PORTAL_CYCLE_DEADLINE_ON = env("PORTAL_CYCLE_DEADLINE_ON", default="10-31")
 PORTAL_CYCLE_REMINDER_DAYS = env("PORTAL_CYCLE_REMINDER_DAYS", default="14,3")
+# A draft plan shared with the groups (planning.consultation): groups that have not commented are
+# reminded this many days before the last day for comments.
+PORTAL_PLAN_COMMENT_REMINDER_DAYS = env.int("PORTAL_PLAN_COMMENT_REMINDER_DAYS", default=3)
 # Feedback topic suggestions carried into a draft at most (the newest first).
 PORTAL_CYCLE_FEEDBACK_TOPICS = env.int("PORTAL_CYCLE_FEEDBACK_TOPICS", default=20)
 # Who reviews drafts and reads summaries, besides active staff users with an e-mail.
@@ -398,6 +403,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     "advance-consultation-cycles": {
         "task": "proposals.tasks.advance_consultation_cycles",
+        "schedule": 3600.0,
+    },
+    # Reminders before the last day for comments on a shared draft plan, and its close (planning.consultation).
+    "advance-plan-comment-periods": {
+        "task": "planning.tasks.advance_plan_comment_periods",
         "schedule": 3600.0,
     },
     # Retries, rows in doubt, and what the hand-off missed (PORTAL_OUTBOX_SWEEP_SECONDS).

@@ -20,6 +20,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("account/", include("accounts.urls")),
+    path("consultation/plan/", include("planning.group_urls")),
     path("consultation/", include("proposals.urls")),
     path("secretariat/planning/", include("planning.urls")),
     path("secretariat/", include("reporting.urls")),

@@ -18,7 +18,16 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from portal.admin_kit import RECORD, ReadOnlyHistoryAdmin, TranslatedHistoryAdmin, in_every_language
-from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, DraftReading, Proposal, ProposalPart
+from proposals.models import (
+    CandidateTopic,
+    ConsultationCycle,
+    Coordinator,
+    Delegate,
+    DraftReading,
+    Proposal,
+    ProposalPart,
+    StateRequest,
+)
 from proposals.permissions import can_approve_cycles, can_read_group_drafts
 from proposals.services import approve_cycle, record_draft_reading, record_draft_readings
 from webinars.forms import PartPositionsInlineFormSet, check_position_among_siblings
@@ -26,7 +35,7 @@ from webinars.forms import PartPositionsInlineFormSet, check_position_among_sibl
 
 class CandidateTopicInline(admin.TabularInline):
     model = CandidateTopic
-    fields = ("order", "topic", "source", "note")
+    fields = ("order", "topic", "source", "note", "continues_series", "series_part")
     autocomplete_fields = ("topic",)
     ordering = ("order", "pk")
     extra = 0
@@ -117,6 +126,53 @@ class CoordinatorAdmin(admin.ModelAdmin):
     @admin.display(description=_("e-mail"), ordering="user__email")
     def user_email(self, coordinator):
         return coordinator.user.email
+
+
+@admin.register(Delegate)
+class DelegateAdmin(admin.ModelAdmin):
+    """A member state's delegate is made like a coordinator: the account, then this row; the
+    invitation to set a password is the accounts admin's "Send an invitation" action."""
+
+    list_display = ("__str__", "user_email", "member_state", "member_state_group", "is_active", "created_at")
+    list_filter = ("is_active", "member_state__group")
+    list_select_related = ("user", "member_state__group")
+    search_fields = (
+        "user__username",
+        "user__first_name",
+        "user__last_name",
+        "user__email",
+        "member_state__code",
+        *in_every_language("member_state__name"),
+    )
+    autocomplete_fields = ("user", "member_state")
+    readonly_fields = ("created_at",)
+
+    @admin.display(description=_("e-mail"), ordering="user__email")
+    def user_email(self, delegate):
+        return delegate.user.email
+
+    @admin.display(description=_("regional group"), ordering="member_state__group")
+    def member_state_group(self, delegate):
+        return delegate.member_state.group
+
+
+@admin.register(StateRequest)
+class StateRequestAdmin(ReadOnlyHistoryAdmin):
+    """Read here; the delegate sends a request and the group decides on the portal's pages (the services)."""
+
+    list_display = ("__str__", "member_state", "kind", "cycle", "state", "created_at", "decided_at")
+    list_filter = ("state", "kind", "cycle", "member_state__group")
+    list_select_related = ("member_state", "cycle", "candidate_topic__topic")
+    search_fields = ("title", "member_state__code", *in_every_language("member_state__name"))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class DraftsStayWithTheirGroup:
@@ -238,6 +294,9 @@ class ProposalPartInline(admin.TabularInline):
     extra = 0
 
 
+YEAR_TO_YEAR = ("continues_series", "series_first_part", "is_distinct_from_earlier", "distinct_reason", "webinars")
+
+
 @admin.register(Proposal)
 class ProposalAdmin(DraftsStayWithTheirGroup, ReadOnlyHistoryAdmin):
     """The groups' answers. State and the reason given to the group are the review's to set
@@ -259,6 +318,8 @@ class ProposalAdmin(DraftsStayWithTheirGroup, ReadOnlyHistoryAdmin):
         "submitted_at",
         "version",
         "updated_at",
+        # Changed at review only (planning's services), and by publication.
+        *YEAR_TO_YEAR,
     )
     inlines = [ProposalPartInline, DraftReadingInline]
     fieldsets = (
@@ -279,6 +340,7 @@ class ProposalAdmin(DraftsStayWithTheirGroup, ReadOnlyHistoryAdmin):
             },
         ),
         (_("The Secretariat's decision"), {"fields": ("state", "decision_reason")}),
+        (_("From one year to the next"), {"fields": YEAR_TO_YEAR}),
         (RECORD, {"fields": ("created_by", "created_at", "submitted_by", "submitted_at", "version", "updated_at")}),
     )
 

@@ -27,7 +27,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -39,7 +39,7 @@ from outbox.services import queue_notice
 from proposals import suggestions
 from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, Proposal
 from similarity.vectors import vectors_for
-from webinars.models import Feedback, RegionalGroup, Topic
+from webinars.models import Feedback, RegionalGroup, Topic, Webinar
 
 # A reminder is still meaningful this long after its moment (a run that comes late).
 REMINDER_GRACE = timedelta(days=1)
@@ -191,15 +191,38 @@ def _topic_with_text(*, slug: str, title: str, language: str, **texts) -> Topic:
     return topic
 
 
-def _carried_over(target_year: int) -> list[tuple[Topic, str, str]]:
-    """Proposals retained in earlier cycles whose topic no webinar has treated yet."""
+def _carried_over(target_year: int) -> list[tuple]:
+    """What earlier cycles retained and no webinar answered yet: each proposal once, with where it came from.
+
+    Planning's publication records on each proposal the webinars it became (``Proposal.webinars``,
+    merged proposals included), so this cycle reads its own data: a proposal that became a
+    webinar (not cancelled) never comes back, nor one whose topic a webinar has treated since.
+    A graded series some of whose parts became webinars comes back as the parts left out, each
+    as that part of its series (the series it continues, or the one publication made of it).
+    Items are (topic, source, note, series, part number).
+    """
     retained = (
         Proposal.objects.filter(state=Proposal.State.RETAINED, cycle__target_year__lt=target_year)
-        .select_related("candidate_topic__topic", "group", "cycle", "scope_area")
+        .select_related("candidate_topic__topic", "group", "cycle", "scope_area", "continues_series")
+        .prefetch_related(
+            "parts",
+            Prefetch(
+                "webinars",
+                queryset=Webinar.objects.exclude(status=Webinar.Status.CANCELLED).select_related("series"),
+                to_attr="answered_by",
+            ),
+        )
         .order_by("cycle__target_year", "pk")
     )
     found = []
     for proposal in retained:
+        note = f"{proposal.group.name}, {proposal.cycle.target_year}: {proposal.title}"
+        parts = list(proposal.parts.all()) if proposal.shape == Proposal.Shape.SERIES else []
+        if proposal.answered_by and parts:
+            found.extend(_parts_left_out(proposal, parts, note))
+            continue
+        if proposal.answered_by:
+            continue
         if proposal.candidate_topic_id:
             topic = proposal.candidate_topic.topic
         else:
@@ -212,9 +235,33 @@ def _carried_over(target_year: int) -> list[tuple[Topic, str, str]]:
                 summary=proposal.topics,
                 scope_area=proposal.scope_area,
             )
-        note = f"{proposal.group.name}, {proposal.cycle.target_year}: {proposal.title}"
-        found.append((topic, CandidateTopic.Source.CARRIED_OVER, note))
-    return [item for item in found if not item[0].webinars.exists()]
+        part = proposal.series_first_part if proposal.continues_series_id else None
+        found.append((topic, CandidateTopic.Source.CARRIED_OVER, note, proposal.continues_series, part))
+    return [item for item in found if not item[0].webinars.exclude(status=Webinar.Status.CANCELLED).exists()]
+
+
+def _parts_left_out(proposal: Proposal, parts: list, note: str) -> list[tuple]:
+    """The parts of a retained series that no webinar answered: each comes back as that part of its series."""
+    series = proposal.continues_series or next((w.series for w in proposal.answered_by if w.series_id), None)
+    if series is None:
+        return []
+    held = {w.series_position for w in proposal.answered_by if w.series_id == series.pk}
+    offset = (proposal.series_first_part - 1) if proposal.continues_series_id else 0
+    items = []
+    for part in parts:
+        number = offset + part.position
+        if number in held:
+            continue
+        topic = _topic_with_text(
+            slug=f"{CARRIED_SLUG_PREFIX}{proposal.pk}-part-{part.position}",
+            title=f"{proposal.title}: {part.title}",
+            language=proposal.written_in,
+            objectives=part.objectives or proposal.objectives,
+            target_audience=proposal.target_audience,
+            scope_area=proposal.scope_area,
+        )
+        items.append((topic, CandidateTopic.Source.CARRIED_OVER, note, series, number))
+    return items
 
 
 def _secretariat_own() -> list[tuple[Topic, str, str]]:
@@ -286,11 +333,26 @@ def _prepare(*, target_year: int, at: datetime) -> CycleStep:
     cycle = ConsultationCycle.objects.create(target_year=target_year, opens_at=opens_at, deadline_at=deadline_at)
     offered: set[int] = set()
     candidates = []
-    for topic, source, note in [*_carried_over(target_year), *_secretariat_own(), *_from_feedback(target_year, at)]:
+    for topic, source, note, *place in [
+        *_carried_over(target_year),
+        *_secretariat_own(),
+        *_from_feedback(target_year, at),
+    ]:
         if topic.pk in offered:
             continue
         offered.add(topic.pk)
-        candidates.append(CandidateTopic(cycle=cycle, topic=topic, source=source, note=note, order=len(candidates)))
+        series, part = place or (None, None)
+        candidates.append(
+            CandidateTopic(
+                cycle=cycle,
+                topic=topic,
+                source=source,
+                note=note,
+                order=len(candidates),
+                continues_series=series,
+                series_part=part if series else None,
+            )
+        )
     CandidateTopic.objects.bulk_create(candidates)
     counts = {source: sum(1 for c in candidates if c.source == source) for source in CandidateTopic.Source.values}
     notices = []

@@ -12,9 +12,10 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from proposals.models import Proposal, ProposalPart
+from proposals.series import public_series
 from proposals.services import MAX_SERIES_PARTS
 from webinars.calendar import calendar_text
-from webinars.models import Language, Region, RegionalGroup
+from webinars.models import Language, MemberState, Region, RegionalGroup
 
 
 def limit_message(limit: int, count: int) -> str:
@@ -88,6 +89,20 @@ def region_field() -> forms.ModelMultipleChoiceField:
     )
 
 
+def member_state_field(group_id) -> forms.ModelMultipleChoiceField:
+    """Only the group's own active member states are offered; the service refuses any other."""
+    return forms.ModelMultipleChoiceField(
+        queryset=MemberState.objects.filter(group_id=group_id, is_active=True).order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=_("Member states requesting or supporting it"),
+        help_text=_("The member states of your group that asked for this webinar or support it."),
+        error_messages={
+            "invalid_choice": _("This member state is not one of your group's: choose among your group's states.")
+        },
+    )
+
+
 class ProposalForm(forms.ModelForm):
     """The group's own proposal, or the details of an adopted topic (no shape, no parts)."""
 
@@ -98,12 +113,14 @@ class ProposalForm(forms.ModelForm):
         fields = [
             "title",
             "shape",
+            "continues_series",
             "objectives",
             "target_audience",
             "topics",
             "scope_area",
             "regions",
             "languages",
+            "member_states",
             "preferred_period",
             "comment",
         ]
@@ -125,10 +142,17 @@ class ProposalForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["regions"] = region_field()
         self.fields["languages"] = language_field()
+        self.fields["member_states"] = member_state_field(self.instance.group_id)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
         if kind == Proposal.Kind.ADOPTION:
             del self.fields["shape"]
+            del self.fields["continues_series"]
+        else:
+            self.fields["continues_series"].queryset = public_series()
+            self.fields["continues_series"].help_text = _(
+                "Your proposal becomes the next part of this series: part N+1 after the parts held or planned."
+            )
         for field in self.fields.values():
             field.required = False
         self.fields["scope_area"].empty_label = _("Not sure")
@@ -358,7 +382,7 @@ class GroupPickerForm(forms.Form):
 def _shown(proposal_or_data, name: str, field) -> str:
     """A field's value as a person reads it (labels, names), for the conflict table."""
     value = proposal_or_data.get(name) if isinstance(proposal_or_data, dict) else getattr(proposal_or_data, name)
-    if name in ("regions", "languages"):
+    if name in ("regions", "languages", "member_states"):
         items = value.all() if hasattr(value, "all") else (value or [])
         return ", ".join(sorted(str(item.name) for item in items))
     if name in ("shape", "preferred_period"):
@@ -387,7 +411,7 @@ def describe_conflict(*, form: ProposalForm, formset, current: Proposal, expecte
         if theirs == yours:
             continue
         changed_by_them = None
-        if loaded is not None and name not in ("regions", "languages"):
+        if loaded is not None and name not in ("regions", "languages", "member_states"):
             changed_by_them = _shown(loaded, name, field) != theirs
         rows.append({"label": field.label, "theirs": theirs, "yours": yours, "changed_by_them": changed_by_them})
     if formset is not None and formset.is_valid():

@@ -12,11 +12,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from portal.permissions import has_permission
 from portal.states import StateMachineMixin
-from webinars.models import Language, Region, RegionalGroup, ScopeArea, Topic
+from webinars.models import Language, MemberState, Region, RegionalGroup, ScopeArea, Series, Topic, Webinar
 from webinars.models.catalogue import check_part_positions
 
 
@@ -108,6 +109,16 @@ class CandidateTopic(models.Model):
     source = models.CharField(_("source"), max_length=14, choices=Source.choices, default=Source.SECRETARIAT)
     note = models.TextField(_("note"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # A part of a series left out for lack of capacity comes back as that part, not as a loose topic.
+    continues_series = models.ForeignKey(
+        Series,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="candidate_parts",
+        verbose_name=_("part of the series"),
+    )
+    series_part = models.PositiveSmallIntegerField(_("part number in the series"), null=True, blank=True)
 
     class Meta:
         ordering = ["cycle", "order", "pk"]
@@ -225,6 +236,32 @@ class Proposal(StateMachineMixin, models.Model):
         verbose_name=_("adopted candidate topic"),
     )
     shape = models.CharField(_("shape"), max_length=10, choices=Shape.choices, default=Shape.SINGLE)
+    # A graded series goes on across years: a proposal may continue a public series, its
+    # first part (its only one, for a single webinar) numbered right after the parts the
+    # series holds (proposals.series states the rule).
+    continues_series = models.ForeignKey(
+        Series,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="continuing_proposals",
+        verbose_name=_("continues the series"),
+    )
+    series_first_part = models.PositiveSmallIntegerField(
+        _("part number in the series"),
+        null=True,
+        blank=True,
+        help_text=_("The number its first part takes in the series it continues."),
+    )
+    # Set at review: the subject is close to a webinar held or to another proposal, yet it is
+    # another webinar (another region or language, say); the solver may then plan both.
+    is_distinct_from_earlier = models.BooleanField(_("distinct from an earlier webinar"), default=False)
+    distinct_reason = models.TextField(_("why it is not a repeat"), blank=True, max_length=TEXT_LIMIT)
+    # What the proposal became: the webinars that planning's publication made of it (one per
+    # part of a series). The next cycle reads it: a proposal that became a webinar never comes back.
+    webinars = models.ManyToManyField(
+        Webinar, blank=True, related_name="source_proposals", verbose_name=_("webinars it became")
+    )
     title = models.CharField(_("title"), max_length=255)
     objectives = models.TextField(_("objectives"), blank=True, max_length=TEXT_LIMIT)
     target_audience = models.TextField(_("target audience(s)"), blank=True, max_length=TEXT_LIMIT)
@@ -241,6 +278,10 @@ class Proposal(StateMachineMixin, models.Model):
     regions = models.ManyToManyField(Region, blank=True, related_name="proposals", verbose_name=_("target regions"))
     languages = models.ManyToManyField(
         Language, blank=True, related_name="proposals", verbose_name=_("desired languages")
+    )
+    # The member states of the group that requested or support the answer (proposals.state_requests).
+    member_states = models.ManyToManyField(
+        MemberState, blank=True, related_name="proposals", verbose_name=_("member states requesting or supporting it")
     )
     written_in = models.CharField(_("written in"), max_length=10, choices=settings.LANGUAGES, default="en")
     preferred_period = models.CharField(_("preferred period"), max_length=4, choices=Period.choices, default=Period.ANY)
@@ -290,6 +331,12 @@ class Proposal(StateMachineMixin, models.Model):
             models.CheckConstraint(
                 condition=models.Q(state__in=["draft", "withdrawn"]) | models.Q(submitted_at__isnull=False),
                 name="proposal_submitted_has_date",
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(continues_series__isnull=True) & models.Q(series_first_part__isnull=True))
+                | (models.Q(continues_series__isnull=False) & models.Q(series_first_part__gte=2)),
+                name="proposal_series_part_with_series",
+                violation_error_message=_("A proposal continuing a series needs the number of its first part."),
             ),
             models.UniqueConstraint(
                 fields=["group", "candidate_topic"],
@@ -346,6 +393,28 @@ class Proposal(StateMachineMixin, models.Model):
         elif parts:
             errors["parts"] = _("A single webinar has no parts: remove them, or make the proposal a series.")
         return errors
+
+    def series_part_numbers(self) -> list[int]:
+        """The numbers its parts take in the series it continues (its own 1..n otherwise)."""
+        positions = [part.position for part in self.parts.all()] if self.shape == self.Shape.SERIES else []
+        positions = sorted(positions) or [1]
+        offset = (self.series_first_part - 1) if self.continues_series_id and self.series_first_part else 0
+        return [offset + position for position in positions]
+
+    @property
+    def series_place(self) -> str:
+        """ "Part 3 of “…”" or "Parts 3 to 4 of “…”", in the active language; "" when it continues no series."""
+        if not self.continues_series_id or not self.series_first_part:
+            return ""
+        numbers = self.series_part_numbers()
+        title = self.continues_series.title
+        if len(numbers) == 1:
+            return _("Part %(part)s of “%(series)s”") % {"part": numbers[0], "series": title}
+        return _("Parts %(first)s to %(last)s of “%(series)s”") % {
+            "first": numbers[0],
+            "last": numbers[-1],
+            "series": title,
+        }
 
     def is_editable(self, at=None) -> bool:
         """The group may change its answer until the deadline, unless it is in review."""
@@ -413,3 +482,139 @@ class DraftReading(models.Model):
 
     def __str__(self) -> str:
         return _("%(reader)s read “%(proposal)s”") % {"reader": self.reader, "proposal": self.proposal}
+
+
+class Delegate(models.Model):
+    """A person who speaks for one member state (the strategy: "une région ou un État membre
+    intéressé par le thème"); the state's regional group takes its requests into its answer or not."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="delegate", verbose_name=_("user")
+    )
+    member_state = models.ForeignKey(
+        MemberState, on_delete=models.PROTECT, related_name="delegates", verbose_name=_("member state")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["member_state", "user__last_name"]
+        verbose_name = _("member state delegate")
+        verbose_name_plural = _("member state delegates")
+
+    def __str__(self) -> str:
+        return f"{self.user.get_full_name() or self.user.username} ({self.member_state})"
+
+
+class StateRequestQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A delegate sees its state's requests; a coordinator, those of the group's states; the
+        Secretariat, every request with ``proposals.view_proposal``. Anyone else sees nothing."""
+        if not user.is_authenticated:
+            return self.none()
+        if has_permission(user, "proposals.view_proposal"):
+            return self
+        seen = models.Q(pk__in=[])
+        delegate = getattr(user, "delegate", None)
+        if delegate is not None and delegate.is_active:
+            seen |= models.Q(member_state_id=delegate.member_state_id)
+        coordinator = getattr(user, "coordinator", None)
+        if coordinator is not None and coordinator.is_active:
+            seen |= models.Q(member_state__group_id=coordinator.group_id)
+        return self.filter(seen)
+
+
+class StateRequest(models.Model):
+    """A member state's request to its group during a consultation: a topic of its own, or its
+    interest in one of the Secretariat's candidate topics. The group's coordinator takes it into
+    the group's answer (the state is then recorded on the proposal) or declines it with a reason;
+    the decision is kept and the delegate sees it."""
+
+    class Kind(models.TextChoices):
+        TOPIC = "topic", _("A topic of the member state")
+        INTEREST = "interest", _("Interest in a candidate topic")
+
+    class State(models.TextChoices):
+        PENDING = "pending", pgettext_lazy("state of a member state's request", "Waiting for the group")
+        TAKEN = "taken", pgettext_lazy("state of a member state's request", "Taken into the group's answer")
+        DECLINED = "declined", pgettext_lazy("state of a member state's request", "Declined by the group")
+
+    cycle = models.ForeignKey(
+        ConsultationCycle, on_delete=models.PROTECT, related_name="state_requests", verbose_name=_("consultation")
+    )
+    member_state = models.ForeignKey(
+        MemberState, on_delete=models.PROTECT, related_name="requests", verbose_name=_("member state")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TOPIC)
+    candidate_topic = models.ForeignKey(
+        CandidateTopic,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="state_requests",
+        verbose_name=_("candidate topic"),
+    )
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    objectives = models.TextField(_("objectives"), blank=True, max_length=Proposal.TEXT_LIMIT)
+    target_audience = models.TextField(_("target audience(s)"), blank=True, max_length=Proposal.TEXT_LIMIT)
+    languages = models.ManyToManyField(
+        Language, blank=True, related_name="state_requests", verbose_name=_("desired languages")
+    )
+    text = models.TextField(_("message to the group"), blank=True, max_length=Proposal.TEXT_LIMIT)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PENDING, db_index=True)
+    proposal = models.ForeignKey(
+        Proposal,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="state_requests",
+        verbose_name=_("taken into the answer"),
+    )
+    decline_reason = models.TextField(_("why the group declined"), blank=True, max_length=Proposal.TEXT_LIMIT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("brought by")
+    )
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = StateRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("member state's request")
+        verbose_name_plural = _("member states' requests")
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(kind="interest") & models.Q(candidate_topic__isnull=False))
+                | (models.Q(kind="topic") & models.Q(candidate_topic__isnull=True)),
+                name="state_request_interest_names_a_candidate",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(state="pending") | models.Q(decided_at__isnull=False),
+                name="state_request_decision_has_date",
+            ),
+            models.UniqueConstraint(
+                fields=["member_state", "candidate_topic"],
+                condition=models.Q(candidate_topic__isnull=False),
+                name="state_request_interest_once_per_state",
+                violation_error_message=_("Your state has already expressed its interest in this topic."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    @property
+    def subject(self) -> str:
+        if self.kind == self.Kind.INTEREST and self.candidate_topic_id:
+            return str(self.candidate_topic.topic.title)
+        return self.title

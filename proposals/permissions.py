@@ -9,7 +9,7 @@ Answers change only while the cycle is open and before the Secretariat's review 
 """
 
 from portal.permissions import has_permission
-from proposals.models import ConsultationCycle, Coordinator, Proposal
+from proposals.models import ConsultationCycle, Coordinator, Delegate, Proposal, StateRequest
 
 EDITABLE_STATES = (Proposal.State.DRAFT, Proposal.State.SUBMITTED, Proposal.State.WITHDRAWN)
 READ_ANSWERS = "proposals.view_proposal"
@@ -88,3 +88,46 @@ def can_withdraw_proposal(user, proposal: Proposal) -> bool:
 
 def can_reorder_parts(user, proposal: Proposal) -> bool:
     return can_edit_proposal(user, proposal) and proposal.shape == Proposal.Shape.SERIES
+
+
+# --- Member states' delegates and their requests to the group ------------------------
+# A delegate speaks for one member state and needs no Django permission, only an active
+# Delegate row (and an active state that sits in a group). The group's coordinators take
+# the state's requests into the group's answer or decline them.
+
+
+def active_delegate(user) -> Delegate | None:
+    """The user's delegate role, if it, its state and the state's group are active; else None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    delegate = getattr(user, "delegate", None)
+    if delegate is None or not delegate.is_active or not delegate.member_state.is_active:
+        return None
+    group = delegate.member_state.group
+    if group is None or not group.is_active:
+        return None
+    return delegate
+
+
+def can_use_delegate_pages(user) -> bool:
+    return active_delegate(user) is not None
+
+
+def can_bring_state_request(user, cycle: ConsultationCycle) -> bool:
+    """A delegate brings a topic, or the state's interest in a candidate topic, while the cycle is open."""
+    return active_delegate(user) is not None and cycle.is_open()
+
+
+def can_decide_state_request(user, state_request: StateRequest) -> bool:
+    """The coordinators of the state's group decide, once, while the request waits.
+
+    Declining is possible after the deadline too (a request sent at the last minute still
+    gets its answer); taking it into the answer changes the answer, so it needs the cycle
+    open, as every change of an answer does.
+    """
+    group = state_request.member_state.group
+    return state_request.state == StateRequest.State.PENDING and group is not None and is_coordinator_of(user, group)
+
+
+def can_take_state_request(user, state_request: StateRequest) -> bool:
+    return can_decide_state_request(user, state_request) and state_request.cycle.is_open()

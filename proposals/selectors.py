@@ -3,11 +3,11 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from proposals.models import CandidateTopic, ConsultationCycle, DraftReading, Proposal, ProposalPart
+from proposals.models import CandidateTopic, ConsultationCycle, DraftReading, Proposal, ProposalPart, StateRequest
 from webinars.filters import ListCriteria
 from webinars.selectors import Reference, link_table_rows, sorted_references, translated_columns
 
@@ -259,3 +259,43 @@ def proposal_history(proposal: Proposal, *, limit: int | None = None) -> list[Hi
 def draft_readings(proposal: Proposal) -> list[DraftReading]:
     """Who of the Secretariat opened the proposal while it was the group's draft, newest first."""
     return list(proposal.draft_readings.select_related("reader").order_by("-read_at", "-pk"))
+
+
+def next_part_proposals(series) -> list[Proposal]:
+    """The proposals under consideration for the next part of a series, for its public page ("next part
+    proposed: …"): submitted or under review in a cycle not decided yet, their first part right after
+    the series' highest part. Two queries."""
+    following = series.highest_part() + 1
+    return list(
+        Proposal.objects.filter(
+            continues_series=series,
+            series_first_part=following,
+            state__in=(Proposal.State.SUBMITTED, Proposal.State.UNDER_REVIEW),
+        )
+        .select_related("group")
+        .order_by("submitted_at", "pk")
+    )
+
+
+# --- Member states' requests to their group ----------------------------------------------
+
+
+def state_requests(queryset=None):
+    """Member states' requests with what their pages show, read in a fixed number of queries."""
+    queryset = StateRequest.objects.all() if queryset is None else queryset
+    return queryset.select_related(
+        "cycle", "member_state__group", "candidate_topic__topic", "proposal", "created_by", "decided_by"
+    ).prefetch_related("languages")
+
+
+def group_state_requests(*, group, cycle):
+    """The requests of the group's member states in this consultation, waiting ones first."""
+    waiting_first = StateRequest.objects.filter(member_state__group=group, cycle=cycle).order_by(
+        Case(When(state="pending", then=0), default=1), "-created_at", "-pk"
+    )
+    return state_requests(waiting_first)
+
+
+def member_state_requests(*, member_state):
+    """Every request of the state, newest first."""
+    return state_requests(StateRequest.objects.filter(member_state=member_state).order_by("-created_at", "-pk"))

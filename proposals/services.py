@@ -20,6 +20,7 @@ from outbox.services import queue_notice
 from portal.permissions import has_permission, require_permission
 from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, DraftReading, Proposal, ProposalPart
 from proposals.permissions import APPROVE_CYCLE, READ_DRAFTS, is_reading_of_a_draft
+from proposals.series import check_continuation
 
 
 def _locked(model, obj):
@@ -63,12 +64,17 @@ def _geneva() -> ZoneInfo:
     return ZoneInfo(GENEVA)
 
 
-def closed_message(cycle: ConsultationCycle) -> str:
-    """Why an answer can no longer change: the date the consultation closed, or that it is not open."""
-    if timezone.now() >= cycle.deadline_at or cycle.state in (
+def has_closed(cycle: ConsultationCycle) -> bool:
+    """The consultation is over: its deadline has passed or it was closed (as opposed to not open yet)."""
+    return timezone.now() >= cycle.deadline_at or cycle.state in (
         ConsultationCycle.State.CLOSED,
         ConsultationCycle.State.DECIDED,
-    ):
+    )
+
+
+def closed_message(cycle: ConsultationCycle) -> str:
+    """Why an answer can no longer change: the date the consultation closed, or that it is not open."""
+    if has_closed(cycle):
         return _("The consultation closed on %(date)s; answers can no longer be changed.") % {
             "date": format_geneva_time(cycle.deadline_at)
         }
@@ -260,7 +266,7 @@ def withdraw_proposal(*, proposal: Proposal, actor, expected_version: int | None
 # are never taken from a form.
 TEXT_FIELDS = ("title", "objectives", "target_audience", "topics", "comment")
 DRAFT_FIELDS = (*TEXT_FIELDS, "shape", "scope_area", "preferred_period")
-DRAFT_RELATIONS = ("regions", "languages")
+DRAFT_RELATIONS = ("regions", "languages", "member_states")
 MAX_SERIES_PARTS = 12
 
 
@@ -277,6 +283,19 @@ def _check_limits(values: dict) -> None:
             }
     if errors:
         raise ValidationError(errors)
+
+
+def _check_member_states(values: dict, group) -> None:
+    """The member states requesting or supporting an answer are the group's own: the group speaks for them."""
+    foreign = [str(state.name) for state in values.get("member_states") or () if state.group_id != group.pk]
+    if foreign:
+        raise ValidationError(
+            {
+                "member_states": _("%(states)s: not a member state of your group; choose among your group's states.")
+                % {"states": ", ".join(sorted(foreign))}
+            },
+            code="foreign_member_state",
+        )
 
 
 def _current_parts(proposal: Proposal) -> list[tuple]:
@@ -390,6 +409,7 @@ def save_proposal_draft(
     _refuse_unless_coordinator_of(actor, group)
     _refuse_unless_cycle_open(cycle)
     _check_limits(values)
+    _check_member_states(values, group)
     if proposal is None:
         proposal = Proposal(
             cycle=cycle,
@@ -409,12 +429,14 @@ def save_proposal_draft(
             proposal.submitted_by = None
         proposal.version += 1
     if proposal.kind == Proposal.Kind.ADOPTION:
-        values = {name: value for name, value in values.items() if name != "shape"}
+        values = {name: value for name, value in values.items() if name not in ("shape", "continues_series")}
         if parts:
             raise ValidationError({"parts": _("An adopted topic is a single webinar; it has no parts.")})
     is_new = proposal.pk is None
     relations = _apply_values(proposal, values)
     reasons = list(relations)
+    if "continues_series" in values:
+        _continue_series(proposal, values["continues_series"])
     if not is_new and parts is not None and _write_parts(proposal=proposal, parts=parts, actor=actor):
         reasons.append("parts")
     _save_with_history(proposal, actor=actor, reasons=reasons)
@@ -423,6 +445,16 @@ def save_proposal_draft(
     if is_new and parts:
         _write_parts(proposal=proposal, parts=parts, actor=actor)
     return proposal
+
+
+def _continue_series(proposal: Proposal, series) -> None:
+    """The series the group's proposal continues, and the number of its first part there (proposals.series)."""
+    if series is None:
+        proposal.continues_series, proposal.series_first_part = None, None
+        return
+    if proposal.continues_series_id != series.pk or not proposal.series_first_part:
+        proposal.series_first_part = check_continuation(proposal=proposal, series=series)
+    proposal.continues_series = series
 
 
 def _written_in() -> str:
@@ -586,6 +618,9 @@ def adopt_candidate_topics(
         proposal.target_audience = (topic.target_audience or "")[: Proposal.TEXT_LIMIT]
         proposal.scope_area = topic.scope_area
         proposal.shape = Proposal.Shape.SINGLE
+        # A part of a series carried over from an earlier year is adopted as that part.
+        proposal.continues_series_id = candidate.continues_series_id
+        proposal.series_first_part = candidate.series_part if candidate.continues_series_id else None
         proposal.preferred_period = preferred_period
         proposal.comment = comment or ""
         _save_with_history(proposal, actor=actor, reasons=["regions", "languages"])

@@ -207,6 +207,9 @@ def dashboard(request):
         "is_own_group": is_own_group,
         "can_answer": cycle is not None and is_own_group and can_answer_cycle(request.user, cycle),
         "read_only_reason": _cycle_read_only_reason(request.user, cycle) if cycle else "",
+        # The draft plan shared with the groups for comment (planning's data, read through its selectors).
+        "shared_plan": planning_selectors.shared_draft_plan() if is_own_group else None,
+        "state_requests": list(selectors.group_state_requests(group=group, cycle=cycle)) if cycle else [],
     }
     return render(request, "proposals/dashboard.html", context)
 
@@ -475,6 +478,7 @@ def detail(request, pk: int):
         # Not "languages": the base template's language switcher uses that name.
         "proposal_regions": list(proposal.regions.all()),
         "proposal_languages": list(proposal.languages.all()),
+        "proposal_member_states": list(proposal.member_states.order_by("name")),
         "history": selectors.proposal_history(proposal, limit=5),
         "read_only_reason": read_only_reason(request.user, proposal),
         "can_edit": can_edit_proposal(request.user, proposal),

@@ -21,9 +21,42 @@ def _lines(*parts: str) -> str:
     return "\n".join(part for part in parts if part)
 
 
+def reference_line(reference: DocumentReference) -> str:
+    """A reference in its own form, as in the follow-up report.
+
+    A document: "paragraphs 98 to 112, Report of the session (CDIP/21/15)"; a Chair's summary:
+    "paragraph 8.1 of the Summary by the Chair of session 21 (CDIP/21)"; an event: "Round table,
+    Geneva, 12 May 2017"; a web page: "Technical assistance (https://…)".
+    """
+    kinds = DocumentReference.Kind
+    if reference.kind == kinds.CHAIR_SUMMARY and reference.session_id:
+        session = reference.session
+        if reference.title:
+            summary = _("%(title)s (%(symbol)s)") % {"title": reference.title, "symbol": session.symbol}
+        else:
+            summary = _("Summary by the Chair of session %(number)s (%(symbol)s)") % {
+                "number": session.number,
+                "symbol": session.symbol,
+            }
+        if reference.paragraphs:
+            return _("%(paragraphs)s of the %(summary)s") % {"paragraphs": reference.paragraphs, "summary": summary}
+        return summary
+    if reference.kind == kinds.EVENT:
+        parts = [reference.title, reference.place]
+        if reference.held_on:
+            parts.append(formats.date_format(reference.held_on, "DATE_FORMAT"))
+        line = ", ".join(part for part in parts if part)
+        return _("%(event)s (%(symbol)s)") % {"event": line, "symbol": reference.symbol} if reference.symbol else line
+    if reference.kind == kinds.WEB_PAGE:
+        return _("%(title)s (%(url)s)") % {"title": reference.title, "url": reference.url}
+    return _document_line(reference)
+
+
 def _document_line(document: DocumentReference) -> str:
     """'Title (CDIP/21/4)' as in the annex; a reference with paragraphs names them first."""
     title = document.title or ""
+    if not document.symbol:
+        return ", ".join(part for part in (document.paragraphs, title) if part)
     if document.paragraphs:
         if title:
             return _("%(paragraphs)s, %(title)s (%(symbol)s)") % {
@@ -79,9 +112,9 @@ def build_annex(decision: CommitteeDecision, *, language: str) -> ReportDocument
             rows.append(
                 (
                     _measure_cell(measure),
-                    _lines(*map(_document_line, measure.implementation_documents)),
-                    _lines(*map(_document_line, measure.examination_documents)),
-                    _lines(*map(_document_line, measure.decision_documents), measure.decision_taken),
+                    _lines(*map(reference_line, measure.implementation_documents)),
+                    _lines(*map(reference_line, measure.examination_documents)),
+                    _lines(*map(reference_line, measure.decision_documents), measure.decision_taken),
                     _follow_up_cell(measure),
                 )
             )
@@ -93,7 +126,7 @@ def build_annex(decision: CommitteeDecision, *, language: str) -> ReportDocument
             empty_text=_("No measure has been recorded for this decision yet."),
         )
         subtitle = _("Decision of the committee at its session %(session)s, %(date)s") % {
-            "session": decision.session,
+            "session": decision.session.number,
             "date": formats.date_format(decision.decided_on, "DATE_FORMAT"),
         }
         intro = tuple(part for part in (decision.agenda_item, decision.text) if part)

@@ -27,8 +27,8 @@ from planning import costs
 from planning.models import AnnualPlan, PlanEntry
 from portal import health
 from proposals.models import ConsultationCycle, Coordinator, Proposal
-from reporting.models import FollowUpAction
-from reporting.selectors import overdue_actions
+from reporting.models import FollowUpAction, Session
+from reporting.selectors import due_at_next_session, overdue_actions
 from webinars.models import Region, RegionalGroup, Webinar
 
 # How far back the outbox block looks, and how many failed messages it lists.
@@ -111,6 +111,9 @@ class Dashboard:
     overdue_followup_count: int = 0
     overdue_actions: list[FollowUpAction] = field(default_factory=list)  # most overdue first, ACTIONS_LISTED
     overdue_action_count: int = 0
+    # What the committee expects at its next session (an evaluation, a report), with owners and dates.
+    next_session: Session | None = None
+    due_at_next_session: list[FollowUpAction] = field(default_factory=list)
 
 
 def current_cycle() -> ConsultationCycle | None:
@@ -349,4 +352,6 @@ def dashboard(*, now: datetime | None = None, sections: Iterable[str] = SECTIONS
         actions = overdue_actions(today=timezone.localdate(now))
         board.overdue_actions = list(actions[:ACTIONS_LISTED])
         board.overdue_action_count = actions.count()
+        board.next_session, due = due_at_next_session(today=timezone.localdate(now))
+        board.due_at_next_session = list(due)
     return board

@@ -38,10 +38,29 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Block:
+    """A block of a committee document: a numbered paragraph, a heading or a list item.
+
+    ``number`` is the paragraph's number in the whole document (committee documents number
+    their paragraphs 1, 2, 3... across sections); headings and list items have none.
+    ``language`` is set when the text is shown in another language than the document's
+    (a translation not written yet), so the page and the files can say so.
+    """
+
+    kind: str  # "paragraph", "heading", "item", or "note" (the text is not in the document's language)
+    text: str
+    number: int | None = None
+    language: str = ""
+
+
+@dataclass(frozen=True)
 class Section:
     title: str
     paragraphs: tuple[str, ...] = ()
     tables: tuple[Table, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    # 1: a chapter of the document; 2: a numbered part of a chapter (one webinar held).
+    level: int = 1
 
 
 @dataclass(frozen=True)
@@ -57,10 +76,22 @@ class ReportDocument:
     is_empty: bool = False
     # Wide tables (the annex's five columns) read better across the page.
     is_landscape: bool = False
+    # A committee document (the annual report): the block at the top right under the symbol
+    # ("ORIGINAL: English", "DATE: 6 December 2026"), the committee and its session above the
+    # title, and an annex of figures after the numbered paragraphs.
+    header_lines: tuple[str, ...] = ()
+    committee: str = ""
+    session: str = ""
+    annex_title: str = ""
+    annex: tuple[Section, ...] = ()
 
     @property
     def is_right_to_left(self) -> bool:
         return self.language == "ar"
 
+    @property
+    def is_committee_document(self) -> bool:
+        return bool(self.header_lines)
+
     def tables(self) -> list[Table]:
-        return [table for section in self.sections for table in section.tables]
+        return [table for section in (*self.sections, *self.annex) for table in section.tables]

@@ -26,13 +26,14 @@ from participants.models import Registration
 from planning import costs
 from planning.models import AnnualPlan, PlanEntry
 from proposals.models import ConsultationCycle, Proposal
-from webinars.country_regions import region_code
+from webinars.country_regions import region_ids
 from webinars.models import (
     AnsweredQuestion,
     Expert,
     Feedback,
     Language,
     Material,
+    MemberState,
     Region,
     RegionalGroup,
     Series,
@@ -153,6 +154,10 @@ class AnnualFigures:
     countries_by_region: dict[int | None, tuple[str, ...]] = field(default_factory=dict)
     registrations_by_country: dict[str, Attendance] = field(default_factory=dict)
     registrations_by_type: dict[str, Attendance] = field(default_factory=dict)
+    # By the regional group of the participant's country (its webinars.MemberState row); None: a state
+    # outside every group, or a country no row knows. Per state: registrations_by_country, named here.
+    registrations_by_group: dict[int | None, Attendance] = field(default_factory=dict)
+    member_state_names: dict[str, MemberState] = field(default_factory=dict)
     webinar_ids_by_region: dict[int, tuple[int, ...]] = field(default_factory=dict)
     useful_comments: tuple[Comment, ...] = ()
     to_improve_comments: tuple[Comment, ...] = ()
@@ -308,6 +313,7 @@ def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
     region_names = Region.objects.in_bulk()
     by_country = _registrations_by_country(held_ids)
     countries_by_region = _countries_by_region(by_country, region_names)
+    member_states = MemberState.objects.in_bulk(list(by_country), field_name="code")
     feedback = Feedback.objects.filter(webinar_id__in=held_ids)
     participant_feedback = feedback.filter(source=Feedback.Source.PARTICIPANT)
     delivered_languages = _delivered_languages(held_ids)
@@ -333,6 +339,8 @@ def annual_figures(*, first_year: int, last_year: int) -> AnnualFigures:
         countries_by_region=countries_by_region,
         registrations_by_country=by_country,
         registrations_by_type=_registrations_by_participant_type(held_ids),
+        registrations_by_group=_registrations_by_group(by_country, member_states),
+        member_state_names=member_states,
         webinar_ids_by_region=webinar_ids_by_region,
         useful_comments=_latest_comments(participant_feedback, "useful", COMMENTS_SHOWN),
         to_improve_comments=_latest_comments(participant_feedback, "to_improve", COMMENTS_SHOWN),
@@ -504,10 +512,10 @@ def _countries_by_region(
     by_country: dict[str, Attendance], region_names: dict[int, Region]
 ) -> dict[int | None, tuple[str, ...]]:
     """The participants' countries in the programme's regions (None: a country outside them)."""
-    region_by_code = {region.code: pk for pk, region in region_names.items()}
+    region_of = region_ids(by_country)  # a member state's region (webinars.MemberState), else None
     countries_by_region: dict[int | None, list[str]] = defaultdict(list)
     for country in sorted(by_country):
-        countries_by_region[region_by_code.get(region_code(country))].append(country)
+        countries_by_region[region_of.get(country) if region_of.get(country) in region_names else None].append(country)
     return {region_id: tuple(countries) for region_id, countries in countries_by_region.items()}
 
 
@@ -521,6 +529,20 @@ def _registrations_by_region(
             attended=sum(by_country[country].attended for country in countries),
         )
         for region_id, countries in countries_by_region.items()
+    }
+
+
+def _registrations_by_group(
+    by_country: dict[str, Attendance], member_states: dict[str, MemberState]
+) -> dict[int | None, Attendance]:
+    """Registered and attended by the regional group of the participant's country (None: no group, or unknown)."""
+    by_group: dict[int | None, list[Attendance]] = defaultdict(list)
+    for country, attendance in by_country.items():
+        state = member_states.get(country)
+        by_group[state.group_id if state else None].append(attendance)
+    return {
+        group_id: Attendance(sum(a.registered for a in lines), sum(a.attended for a in lines))
+        for group_id, lines in by_group.items()
     }
 
 

@@ -33,3 +33,17 @@ def can_keep_annual_report(user) -> bool:
 
 def can_download_kept_report(user) -> bool:
     return has_permission(user, "reporting.view_reportsnapshot")
+
+
+def can_edit_committee_report(user, report=None) -> bool:
+    """Writing the report's texts is the reporting officer's; a final report is frozen for everyone."""
+    return has_permission(user, "reporting.change_committeereport") and (report is None or report.is_editable)
+
+
+def can_finalise_committee_report(user, report) -> bool:
+    """Finalising freezes the report with its data: the text the committee will read."""
+    return has_permission(user, "reporting.finalise_committeereport") and report.can_change_state("final")
+
+
+def can_submit_committee_report(user, report) -> bool:
+    return has_permission(user, "reporting.submit_committeereport") and report.can_change_state("submitted")

@@ -15,8 +15,10 @@ from django.views.decorators.http import require_GET
 from reporting import selectors
 from reporting.annex import build_annex
 from reporting.models import CommitteeDecision
+from reporting.tracker_report import build_tracker_report
 
 ANNEX_FORMATS = ("docx", "xlsx")
+REPORT_FORMATS = ("docx", "pdf")
 
 
 @require_GET
@@ -41,6 +43,10 @@ def decision_detail(request, pk: int):
             "decision": decision,
             "annex_languages": [code for code, _name in settings.LANGUAGES],
             "annex_formats": ANNEX_FORMATS,
+            "report_formats": REPORT_FORMATS,
+            "produced_plans": selectors.programme_plans()
+            if any(measure.has_webinar_programme for measure in decision.ordered_measures)
+            else [],
         },
     )
 
@@ -58,12 +64,28 @@ def decision_annex(request, pk: int, fmt: str):
     """The annex of a decision as DOCX or XLSX, in the language asked for."""
     if fmt not in ANNEX_FORMATS:
         raise Http404("unknown format")
-    decision = get_object_or_404(CommitteeDecision, pk=pk)
+    decision = get_object_or_404(CommitteeDecision.objects.select_related("session"), pk=pk)
     language = _export_language(request)
     from reporting.exports import render_document  # the exporters load their libraries only when asked
 
     content, content_type, extension = render_document(build_annex(decision, language=language), fmt)
     response = HttpResponse(content, content_type=content_type)
-    filename = f"decision-{decision.session}-{decision.pk}-annex-{language}.{extension}"
+    filename = f"decision-{decision.session.number}-{decision.pk}-annex-{language}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def decision_report(request, pk: int, fmt: str):
+    """The report on the implementation of a decision (body and annex) as DOCX or PDF, in the language asked for."""
+    if fmt not in REPORT_FORMATS:
+        raise Http404("unknown format")
+    decision = get_object_or_404(CommitteeDecision.objects.select_related("session"), pk=pk)
+    language = _export_language(request)
+    from reporting.exports import render_document  # the exporters load their libraries only when asked
+
+    content, content_type, extension = render_document(build_tracker_report(decision, language=language), fmt)
+    response = HttpResponse(content, content_type=content_type)
+    filename = f"decision-{decision.session.number}-{decision.pk}-report-{language}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

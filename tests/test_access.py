@@ -58,6 +58,7 @@ from participants.tests.factories import (
 )
 from planning.tests.factories import (
     AnnualPlanFactory,
+    PlanCommentFactory,
     PlanEntryFactory,
     ProposalMergeFactory,
     SynergySuggestionFactory,
@@ -69,15 +70,22 @@ from proposals.tests.factories import (
     CandidateTopicFactory,
     ConsultationCycleFactory,
     CoordinatorFactory,
+    DelegateFactory,
     ProposalFactory,
     ProposalPartFactory,
+    StateRequestFactory,
 )
 from reporting.tests.factories import (
     CommitteeDecisionFactory,
+    CommitteeReportFactory,
+    DecisionItemFactory,
+    DecisionParagraphFactory,
     DocumentReferenceFactory,
     FollowUpActionFactory,
+    MeasureEventFactory,
     MeasureFactory,
     ReportSnapshotFactory,
+    WebinarAccountFactory,
 )
 from similarity.tests.factories import ConceptFactory, TermFactory, TextVectorFactory
 from webinars.models import Material, Webinar
@@ -89,6 +97,7 @@ from webinars.tests.factories import (
     HeldWebinarFactory,
     LanguageFactory,
     MaterialFactory,
+    MemberStateFactory,
     RegionalGroupFactory,
     SeriesFactory,
     WebinarFactory,
@@ -113,6 +122,8 @@ MARKERS = {
     "registrant e-mail": "secret.registrant.wq9d@example.org",
     "expert e-mail": "secret.expert.lp3c@example.org",
     "notice body": "Secret notice body rt6n",
+    "group's comment on the draft plan": "Secret group comment mv8s",
+    "member state's request": "Secret state request title ks3w",
 }
 
 # --- The kinds of page ------------------------------------------------------------------
@@ -122,6 +133,7 @@ SIGNED_LINK = "signed link"  # a token in the path: a forged one gets the "link 
 COORDINATOR_PAGE = "coordinator page"  # visitors log in; a coordinator sees their own group only
 SECRETARIAT = "secretariat"  # staff holding the row's permissions; visitors log in at the portal
 ACCOUNT = "account"  # log in and out, passwords, language
+DELEGATE_PAGE = "delegate page"  # visitors log in; a member state's delegates and its group's coordinators only
 
 LOGIN = "a redirect to the portal's login"  # stands for a status in ``Row.expect``
 LINK_NOT_VALID_PAGE = re.compile(r"link[_-]?(not[_-]?valid|invalid)")
@@ -161,6 +173,10 @@ def signed_link(**options) -> Row:
 
 def coordinator_page(**options) -> Row:
     return Row(COORDINATOR_PAGE, **options)
+
+
+def delegate_page(**options) -> Row:
+    return Row(DELEGATE_PAGE, **options)
 
 
 def secretariat(*perms: str, **options) -> Row:
@@ -410,6 +426,16 @@ URLS: dict[str, Row] = {
     # the webinars a group asked for (the held one answers group A's proposal) and their results
     "proposals:group_webinars": coordinator_page(is_coordinators_own=True),
     "proposals:group_webinar_results": coordinator_page(kwargs=_held_slug),
+    # a member state's delegate (the request in the URL is group A's state's)
+    "proposals:delegate_home": delegate_page(),
+    "proposals:state_request_new": delegate_page(
+        kwargs=lambda s: {"cycle_pk": s.cycle.pk}, methods=GET_POST, data=lambda s: {"title": "Sent by an intruder"}
+    ),
+    "proposals:state_request": delegate_page(kwargs=lambda s: {"pk": s.state_request.pk}),
+    "proposals:state_request_take": delegate_page(kwargs=lambda s: {"pk": s.state_request.pk}, methods=POST),
+    "proposals:state_request_decline": delegate_page(
+        kwargs=lambda s: {"pk": s.state_request.pk}, methods=POST, data=lambda s: {"reason": "By an intruder"}
+    ),
     # planning: the Secretariat's review and plan
     "planning:cycle_list": secretariat("proposals.view_proposal"),
     "planning:cycle_review": secretariat("proposals.view_proposal", kwargs=_cycle),
@@ -428,6 +454,18 @@ URLS: dict[str, Row] = {
         kwargs=lambda s: {"cycle_id": s.cycle.pk, "proposal_id": s.submitted_a.pk},
         methods=POST,
         data=lambda s: {"reason": "Declined by an intruder"},
+    ),
+    "planning:proposal_series": secretariat(
+        "proposals.review_proposal",
+        kwargs=lambda s: {"cycle_id": s.cycle.pk, "proposal_id": s.submitted_a.pk},
+        methods=POST,
+        data=lambda s: {"series": ""},
+    ),
+    "planning:proposal_distinct": secretariat(
+        "proposals.review_proposal",
+        kwargs=lambda s: {"cycle_id": s.cycle.pk, "proposal_id": s.submitted_a.pk},
+        methods=POST,
+        data=lambda s: {"reason": "Marked by an intruder"},
     ),
     "planning:proposal_merge": secretariat(
         "proposals.review_proposal",
@@ -448,6 +486,22 @@ URLS: dict[str, Row] = {
     ),
     "planning:plan_solve": secretariat("planning.run_solver", kwargs=_cycle, methods=POST),
     "planning:plan_publish": secretariat("planning.publish_annualplan", kwargs=_cycle, methods=POST),
+    "planning:plan_share": secretariat(
+        "planning.share_annualplan",
+        kwargs=_cycle,
+        methods=POST,
+        data=lambda s: {"comments_until": (timezone.localdate() + timedelta(days=40)).isoformat()},
+    ),
+    # the draft plan shared with the groups (shared in the sample) and group A's comment on it
+    "plan_comments:plan": coordinator_page(
+        kwargs=lambda s: {"plan_id": s.plan.pk},
+        methods=GET_POST,
+        data=lambda s: {"text": "Written by an intruder"},
+        is_coordinators_own=True,
+    ),
+    "plan_comments:comment_edit": coordinator_page(
+        kwargs=lambda s: {"pk": s.plan_comment.pk}, methods=GET_POST, data=lambda s: {"text": "Changed by an intruder"}
+    ),
     "planning:entry_move": secretariat(
         "planning.change_annualplan",
         kwargs=lambda s: {"cycle_id": s.cycle.pk, "entry_id": s.entry.pk},
@@ -483,10 +537,48 @@ URLS: dict[str, Row] = {
     "reporting:kept_report_download": secretariat(
         "reporting.view_reportsnapshot", kwargs=lambda s: {"pk": s.snapshot.pk}
     ),
+    # reporting: the annual report to the committee (a draft: every action would change it)
+    "reporting:committee_report_list": secretariat("reporting.view_committeereport"),
+    "reporting:committee_report_create": secretariat(
+        "reporting.add_committeereport",
+        methods=GET_POST,
+        data=lambda s: {
+            "year": 2031,
+            "symbol": "CDIP/99/9",
+            "session": s.committee_report.session_id,
+            "dated_on": "2031-12-01",
+            "original_language": "en",
+        },
+    ),
+    "reporting:committee_report_detail": secretariat(
+        "reporting.view_committeereport", kwargs=lambda s: {"pk": s.committee_report.pk}
+    ),
+    "reporting:committee_report_edit": secretariat(
+        "reporting.change_committeereport",
+        kwargs=lambda s: {"pk": s.committee_report.pk},
+        methods=GET_POST,
+        data=lambda s: {
+            "symbol": "CDIP/99/8",
+            "session": s.committee_report.session_id,
+            "dated_on": "2031-12-01",
+            "original_language": "en",
+            "introduction_en": "Written by an intruder",
+        },
+    ),
+    "reporting:committee_report_finalise": secretariat(
+        "reporting.finalise_committeereport", kwargs=lambda s: {"pk": s.committee_report.pk}, methods=POST
+    ),
+    "reporting:committee_report_submit": secretariat(
+        "reporting.submit_committeereport", kwargs=lambda s: {"pk": s.final_committee_report.pk}, methods=POST
+    ),
+    "reporting:committee_report_export": secretariat(
+        "reporting.view_committeereport", kwargs=lambda s: {"pk": s.committee_report.pk, "fmt": "xlsx"}
+    ),
     # tracker: the public pages of the committee's decisions
     "tracker:decision_list": public(),
     "tracker:decision_detail": public(kwargs=lambda s: {"pk": s.decision.pk}),
     "tracker:decision_annex": public(kwargs=lambda s: {"pk": s.decision.pk, "fmt": "xlsx"}),
+    "tracker:decision_report": public(kwargs=lambda s: {"pk": s.decision.pk, "fmt": "docx"}),
 }
 
 
@@ -570,14 +662,25 @@ def build_sample() -> SimpleNamespace:
     DraftReading.objects.create(
         proposal=s.draft, reader=SecretariatFactory(username="draft-reader"), place=DraftReading.Place.PAGE
     )
+    # A member state of group A, its delegate and its request to the group.
+    s.state_a = MemberStateFactory(group=s.group_a)
+    s.delegate_a = DelegateFactory(member_state=s.state_a, user=UserFactory(username="delegate-a"))
+    s.state_request = StateRequestFactory(
+        cycle=s.cycle, member_state=s.state_a, created_by=s.delegate_a.user, title=MARKERS["member state's request"]
+    )
     s.suggestion = SynergySuggestionFactory(cycle=s.cycle, proposals=[s.submitted_a, s.submitted_b])
     s.merge = ProposalMergeFactory(
         lead=ProposalFactory(cycle=s.cycle, group=s.group_b, state=Proposal.State.SUBMITTED, submitted_at=now),
         members=[ProposalFactory(cycle=s.cycle, group=s.group_b, state=Proposal.State.SUBMITTED, submitted_at=now)],
     )
-    s.plan = AnnualPlanFactory(year=s.cycle.target_year, cycle=s.cycle)
+    s.plan = AnnualPlanFactory(
+        year=s.cycle.target_year, cycle=s.cycle, shared_at=now, comments_until=timezone.localdate() + timedelta(days=20)
+    )
     s.entry = PlanEntryFactory(plan=s.plan)
     PlanEntryFactory(plan=s.plan)
+    s.plan_comment = PlanCommentFactory(
+        plan=s.plan, group=s.group_a, entry=s.entry, text=MARKERS["group's comment on the draft plan"]
+    )
     # The held webinar answers group A's proposal: its full survey results are group A's to read.
     PlanEntryFactory(plan=AnnualPlanFactory(year=s.cycle.target_year - 1), webinar=s.held).proposals.add(s.submitted_a)
     # A closed cycle without a plan (plan_start would make one), and one ready to approve.
@@ -601,7 +704,13 @@ def build_sample() -> SimpleNamespace:
     measure = MeasureFactory(decision=s.decision)
     DocumentReferenceFactory(measure=measure)
     FollowUpActionFactory(measure=measure)
+    MeasureEventFactory(measure=measure)
+    DecisionItemFactory(decision=s.decision)
+    DecisionParagraphFactory(decision=s.decision)
     s.snapshot = ReportSnapshotFactory(first_year=s.report_year, last_year=s.report_year)
+    s.committee_report = CommitteeReportFactory(year=s.report_year)
+    WebinarAccountFactory(report=s.committee_report, webinar=s.held)
+    s.final_committee_report = CommitteeReportFactory(year=s.report_year - 1, state="final")
     MailServerFactory()
     s.notice = NoticeFactory(
         body=MARKERS["notice body"], state=Notice.State.FAILED, attempts=3, last_error="mail server down"
@@ -803,6 +912,8 @@ def expected_problem(row: Row, person: str, visit: Visit) -> str | None:
         if status == 302 and location_path(response) == portal_login():
             return None
         return f"a visitor should be sent to the portal's login ({portal_login()})"
+    if row.kind == DELEGATE_PAGE:
+        return None if status in (403, 404) else "only the state's delegates and its group may open it (403 or 404)"
     if row.kind == COORDINATOR_PAGE:
         if person == COORDINATOR:
             if row.is_coordinators_own:

@@ -4,7 +4,7 @@ Pages are found through ``admin.site._registry``, so a model registered tomorrow
 covered as soon as it has a factory (or a maker below).
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -40,29 +40,59 @@ from participants.tests.factories import (
     NetworkMemberFactory,
     RegistrationFactory,
 )
-from planning.models import AnnualPlan, PlanEntry, ProposalMerge, SynergySuggestion
+from planning.models import AnnualPlan, PlanComment, PlanEntry, ProposalMerge, SynergySuggestion
 from planning.tests.factories import (
     AnnualPlanFactory,
+    PlanCommentFactory,
     PlanEntryFactory,
     ProposalMergeFactory,
     SynergySuggestionFactory,
 )
-from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, DraftReading, Proposal, ProposalPart
+from proposals.models import (
+    CandidateTopic,
+    ConsultationCycle,
+    Coordinator,
+    Delegate,
+    DraftReading,
+    Proposal,
+    ProposalPart,
+    StateRequest,
+)
 from proposals.tests.factories import (
     CandidateTopicFactory,
     ConsultationCycleFactory,
     CoordinatorFactory,
+    DelegateFactory,
     DraftReadingFactory,
     ProposalFactory,
     ProposalPartFactory,
+    StateRequestFactory,
 )
-from reporting.models import CommitteeDecision, DocumentReference, FollowUpAction, Measure, ReportSnapshot
+from reporting.models import (
+    CommitteeDecision,
+    CommitteeReport,
+    DecisionItem,
+    DecisionParagraph,
+    DocumentReference,
+    FollowUpAction,
+    Measure,
+    MeasureEvent,
+    ReportSnapshot,
+    Session,
+    WebinarAccount,
+)
 from reporting.tests.factories import (
     CommitteeDecisionFactory,
+    CommitteeReportFactory,
+    DecisionItemFactory,
+    DecisionParagraphFactory,
     DocumentReferenceFactory,
     FollowUpActionFactory,
+    MeasureEventFactory,
     MeasureFactory,
     ReportSnapshotFactory,
+    SessionFactory,
+    WebinarAccountFactory,
 )
 from similarity.models import Concept, Term, TextVector
 from similarity.tests.factories import ConceptFactory, TermFactory, TextVectorFactory
@@ -73,6 +103,7 @@ from webinars.models import (
     Feedback,
     Language,
     Material,
+    MemberState,
     Region,
     RegionalGroup,
     ScopeArea,
@@ -87,6 +118,7 @@ from webinars.tests.factories import (
     FeedbackFactory,
     LanguageFactory,
     MaterialFactory,
+    MemberStateFactory,
     RegionalGroupFactory,
     RegionFactory,
     ScopeAreaFactory,
@@ -119,6 +151,7 @@ FACTORIES = {
     Language: LanguageFactory,
     Region: RegionFactory,
     RegionalGroup: RegionalGroupFactory,
+    MemberState: MemberStateFactory,
     ScopeArea: ScopeAreaFactory,
     Topic: TopicFactory,
     Series: SeriesFactory,
@@ -133,16 +166,25 @@ FACTORIES = {
     ConsultationCycle: ConsultationCycleFactory,
     CandidateTopic: CandidateTopicFactory,
     Coordinator: CoordinatorFactory,
+    Delegate: DelegateFactory,
+    StateRequest: StateRequestFactory,
     Proposal: ProposalFactory,
     ProposalPart: ProposalPartFactory,
     DraftReading: DraftReadingFactory,
     AnnualPlan: AnnualPlanFactory,
     PlanEntry: PlanEntryFactory,
+    PlanComment: PlanCommentFactory,
     CommitteeDecision: CommitteeDecisionFactory,
     Measure: MeasureFactory,
     DocumentReference: DocumentReferenceFactory,
+    DecisionItem: DecisionItemFactory,
+    DecisionParagraph: DecisionParagraphFactory,
+    MeasureEvent: MeasureEventFactory,
     FollowUpAction: FollowUpActionFactory,
     ReportSnapshot: ReportSnapshotFactory,
+    CommitteeReport: CommitteeReportFactory,
+    WebinarAccount: WebinarAccountFactory,
+    Session: SessionFactory,
     Campaign: CampaignFactory,
     Closure: ClosureFactory,
     DateAlert: DateAlertFactory,
@@ -350,15 +392,16 @@ def test_proposal_parts_numbered_with_a_gap_are_refused_and_nothing_is_saved(sta
     assert proposal.title != "Renamed proposal"
 
 
-def measure_post(measure, state):
+def measure_post(measure, state, state_since="2019-05-24"):
     data = {
         "decision": measure.decision_id,
         "paragraph": measure.paragraph,
         "number": measure.number,
         "title_en": measure.title,
         "state": state,
+        "state_since": state_since,
     }
-    return data | management_form("documents", 0) | management_form("actions", 0)
+    return data | management_form("events", 0) | management_form("documents", 0) | management_form("actions", 0)
 
 
 def test_measure_state_move_outside_the_transitions_is_refused_with_a_message(staff_client):
@@ -380,6 +423,7 @@ def test_measure_state_move_along_the_transitions_is_saved(staff_client):
     assert response.status_code == 302
     measure.refresh_from_db()
     assert measure.state == Measure.State.UNDER_WAY
+    assert measure.state_since == date(2019, 5, 24)
 
 
 def test_approve_action_approves_a_prepared_consultation(staff_client):

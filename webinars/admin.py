@@ -12,7 +12,7 @@ from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, Translati
 
 from portal.admin_kit import in_every_language
 from webinars.forms import PartPositionsInlineFormSet
-from webinars.models import Closure, Language, Region, RegionalGroup, ScopeArea, Series, Topic, Webinar
+from webinars.models import Closure, Language, MemberState, Region, RegionalGroup, ScopeArea, Series, Topic, Webinar
 
 # Reference data -----------------------------------------------------------------------
 
@@ -43,6 +43,15 @@ class RegionalGroupAdmin(TabbedDjangoJqueryTranslationAdmin):
     @admin.display(description=_("regions covered"))
     def regions_covered(self, group):
         return ", ".join(str(region) for region in group.regions.all())
+
+
+@admin.register(MemberState)
+class MemberStateAdmin(TabbedDjangoJqueryTranslationAdmin):
+    list_display = ("code", "name", "group", "region", "is_active")
+    list_filter = ("group", "region", "is_active")
+    list_select_related = ("group", "region")
+    search_fields = ("code", *in_every_language("name"))
+    ordering = ("group__order", "code")
 
 
 @admin.register(Closure)

@@ -6,6 +6,7 @@ from webinars.models import (
     Expert,
     Language,
     Material,
+    MemberState,
     Region,
     RegionalGroup,
     ScopeArea,
@@ -27,6 +28,11 @@ class RegionTranslation(TranslationOptions):
 
 @register(RegionalGroup)
 class RegionalGroupTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(MemberState)
+class MemberStateTranslation(TranslationOptions):
     fields = ("name",)
 
 

@@ -250,7 +250,8 @@ def material_download(request, pk):
 
 
 def series_detail(request, slug):
-    """A graded series: its parts in order, each with its state and date.
+    """A graded series: its parts in order across the years, each with its state and date, and
+    the proposals under consideration for its next part.
 
     Shared from the cache until the catalogue changes (its parts are webinars).
     """
@@ -260,7 +261,11 @@ def series_detail(request, slug):
         if page is not None:
             return _for_this_visitor(request, page)
     series = selectors.public_series(slug=slug)
-    context = {"series": series, "parts": selectors.series_parts(series)}
+    context = {
+        "series": series,
+        "parts": selectors.series_parts(series),
+        "next_proposed": proposal_selectors.next_part_proposals(series),
+    }
     if not page_key:
         return render(request, "webinars/series_detail.html", context)
     page = _render_shared(request, "webinars/series_detail.html", context)

@@ -215,7 +215,7 @@ def test_past_three_years_have_held_webinars_with_published_materials():
 def test_decision_has_every_measure_of_the_seed():
     load_demo()
 
-    decision = CommitteeDecision.objects.get(session=18)
+    decision = CommitteeDecision.objects.get(session__number=18)
     by_paragraph = {
         paragraph: sorted(decision.measures.filter(paragraph=paragraph).values_list("number", flat=True))
         for paragraph in ("1", "2", "3", "4", "5", "6")
@@ -236,7 +236,7 @@ def test_decision_has_every_measure_of_the_seed():
 def test_every_measure_has_french_and_english_texts():
     load_demo()
 
-    for measure in CommitteeDecision.objects.get(session=18).measures.all():
+    for measure in CommitteeDecision.objects.get(session__number=18).measures.all():
         for field in ("title", "implementation", "examination", "decision_taken", "follow_up"):
             assert getattr(measure, f"{field}_fr"), (measure, field)
             assert getattr(measure, f"{field}_en"), (measure, field)

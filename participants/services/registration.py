@@ -33,7 +33,7 @@ from portal.permissions import require_permission
 from portal.signing import InvalidLink
 from portal.throttle import Rate, within_rate
 from webinars import calendar
-from webinars.country_regions import region_code
+from webinars.country_regions import region_ids
 from webinars.models import Region, Webinar
 from webinars.selectors import public_experts
 from webinars.time_zones import geneva_time_text, own_time_text
@@ -690,22 +690,22 @@ def record_attendance(*, webinar: Webinar, raw: bytes, actor=None) -> Attendance
 def attendance_breakdown(*, webinar: Webinar) -> dict[str, list[dict]]:
     """Registered attendees counted by country, by region and by type of participant (for the admin).
 
-    The region comes from the country (webinars.country_regions); a country it does not
-    know, or a region the Secretariat has not entered, counts as "Other or unknown region".
+    The region comes from the country's member state row (webinars.country_regions); a
+    country no row places in a region counts as "Other or unknown region".
     """
     attended = Registration.objects.filter(webinar_id=webinar.pk, has_attended=True)
     by_country = list(attended.values("country").annotate(count=Count("pk")).order_by("-count", "country"))
-    regions = {region.code: region for region in Region.objects.all()}
-    by_region_code: dict[str | None, int] = {}
+    region_of = region_ids(row["country"] for row in by_country)
+    regions = Region.objects.in_bulk(set(region_of.values()))
+    by_region_id: dict[int | None, int] = {}
     for row in by_country:
-        code = region_code(row["country"])
-        code = code if code in regions else None
-        by_region_code[code] = by_region_code.get(code, 0) + row["count"]
+        region_id = region_of.get(row["country"])
+        by_region_id[region_id] = by_region_id.get(region_id, 0) + row["count"]
     by_region = [
-        {"region": str(regions[code]) if code else _("Other or unknown region"), "count": count}
-        for code, count in sorted(
-            by_region_code.items(),
-            key=lambda item: (-item[1], regions[item[0]].order if item[0] else 1_000_000, item[0] or ""),
+        {"region": str(regions[pk]) if pk else _("Other or unknown region"), "count": count}
+        for pk, count in sorted(
+            by_region_id.items(),
+            key=lambda item: (-item[1], regions[item[0]].order if item[0] else 1_000_000, item[0] or 0),
         )
     ]
     labels = dict(Registration.ParticipantType.choices)

@@ -2,10 +2,10 @@ import factory
 from django.utils import timezone
 
 from accounts.models import User
-from planning.models import AnnualPlan, PlanEntry, ProposalMerge, SynergySuggestion
+from planning.models import AnnualPlan, PlanComment, PlanEntry, ProposalMerge, SynergySuggestion
 from proposals.models import Proposal
 from proposals.tests.factories import ConsultationCycleFactory, ProposalFactory
-from webinars.tests.factories import LanguageFactory, RegionFactory, ScopeAreaFactory
+from webinars.tests.factories import LanguageFactory, RegionalGroupFactory, RegionFactory, ScopeAreaFactory
 
 
 class AnnualPlanFactory(factory.django.DjangoModelFactory):
@@ -76,3 +76,14 @@ class SynergySuggestionFactory(factory.django.DjangoModelFactory):
         if create:
             pair = ProposalFactory.create_batch(2, cycle=self.cycle) if extracted is None else extracted
             self.proposals.set(pair)
+
+
+class PlanCommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PlanComment
+
+    plan = factory.SubFactory(AnnualPlanFactory)
+    group = factory.SubFactory(RegionalGroupFactory)
+    text = factory.Sequence(lambda n: f"The group's comment {n}")
+    written_in = "en"
+    author = factory.LazyFunction(author)

@@ -6,10 +6,12 @@ Each row is tried twice: by a member of the Secretariat whose role lacks the per
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.tests.factories import SecretariatFactory, StaffFactory
 from planning import services
@@ -60,7 +62,7 @@ def database(world) -> dict:
         "proposals": list(Proposal.objects.order_by("pk").values_list("pk", "state", "version", "decision_reason")),
         "suggestions": list(SynergySuggestion.objects.order_by("pk").values_list("pk", "state", "score")),
         "merges": list(ProposalMerge.objects.order_by("pk").values_list("pk", flat=True)),
-        "plans": list(AnnualPlan.objects.order_by("pk").values_list("pk", "state", "solved_at")),
+        "plans": list(AnnualPlan.objects.order_by("pk").values_list("pk", "state", "solved_at", "shared_at")),
         "entries": list(PlanEntry.objects.order_by("pk").values_list("pk", "position", "title", "period")),
         "webinars": Webinar.objects.count(),
     }
@@ -79,9 +81,16 @@ def member(client, role: str):
 
 # --- The screens ---------------------------------------------------------------------------
 
+# The world's draft was not shared with the groups: publishing it takes a reason (planning.consultation).
+NOT_CONSULTED = {"consultation_skipped_reason": "Tested without the groups."}
+
 
 def _url(name, world, *args, cycle=None):
     return reverse(f"planning:{name}", args=[(cycle or world.cycle).pk, *args])
+
+
+def _share_data() -> dict:
+    return {"comments_until": (timezone.localdate() + timedelta(days=20)).isoformat(), "message": "Your comments?"}
 
 
 def _entry_edit_data(world) -> dict:
@@ -170,7 +179,8 @@ SCREENS = [
         READ_ONLY,
         lambda w: (_url("entry_edit", w, w.entries[-1].pk), _entry_edit_data(w)),
     ),
-    Screen("plan_publish", "post", MANAGER, OFFICER, lambda w: (_url("plan_publish", w), {})),
+    Screen("plan_publish", "post", MANAGER, OFFICER, lambda w: (_url("plan_publish", w), NOT_CONSULTED)),
+    Screen("plan_share", "post", OFFICER, READ_ONLY, lambda w: (_url("plan_share", w), _share_data())),
 ]
 
 
@@ -221,7 +231,7 @@ def test_a_programme_officer_cannot_publish_the_plan(client, world):
 def test_a_programme_manager_publishes_the_plan(client, world):
     manager = member(client, MANAGER)
 
-    client.post(_url("plan_publish", world))
+    client.post(_url("plan_publish", world), NOT_CONSULTED)
 
     world.plan.refresh_from_db()
     assert world.plan.state == AnnualPlan.State.PUBLISHED
@@ -403,7 +413,12 @@ ACTIONS = [
         lambda actor, w: services.add_plan_entry(actor=actor, plan=w.plan, proposal=w.left_out),
     ),
     Action("update_plan_entry", OFFICER, READ_ONLY, _update_entry),
-    Action("publish_plan", MANAGER, OFFICER, lambda actor, w: services.publish_plan(actor=actor, plan=w.plan)),
+    Action(
+        "publish_plan",
+        MANAGER,
+        OFFICER,
+        lambda actor, w: services.publish_plan(actor=actor, plan=w.plan, **NOT_CONSULTED),
+    ),
 ]
 
 

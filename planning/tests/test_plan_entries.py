@@ -160,7 +160,7 @@ def test_a_draft_or_another_cycles_proposal_is_not_found(client, officer, cycle,
 def test_a_published_plan_offers_neither_and_refuses_both(client, cycle, plan):
     entry = in_plan(plan, submitted_proposal(cycle, title="Patents for universities"))
     waiting = submitted_proposal(cycle, title="Copyright for museums")
-    services.publish_plan(actor=StaffFactory(), plan=plan)
+    services.publish_plan(actor=StaffFactory(), plan=plan, consultation_skipped_reason="Tested without the groups.")
     client.force_login(SecretariatFactory(roles=["Programme officer"], language="en"))
 
     page = text(client.get(url("plan_detail", cycle)))

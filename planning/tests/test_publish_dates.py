@@ -33,7 +33,7 @@ def plan(staff):
 
 def publish_one(staff, plan, **entry_fields) -> Webinar:
     plan.entries.update(**entry_fields)
-    [webinar] = services.publish_plan(actor=staff, plan=plan)
+    [webinar] = services.publish_plan(actor=staff, plan=plan, consultation_skipped_reason="Tested without the groups.")
     return Webinar.objects.get(pk=webinar.pk)
 
 
@@ -84,6 +84,6 @@ def test_two_entries_of_the_same_quarter_get_no_date_rather_than_the_same_day(st
     services.run_solver(actor=staff, plan=plan)
     plan.entries.update(period="q1", starts_at=None)
 
-    webinars = services.publish_plan(actor=staff, plan=plan)
+    webinars = services.publish_plan(actor=staff, plan=plan, consultation_skipped_reason="Tested without the groups.")
 
     assert [(w.starts_at, w.planned_period) for w in webinars] == [(None, f"{plan.year}-Q1")] * 2

@@ -145,7 +145,7 @@ def test_moving_an_entry_changes_the_order_and_breaks_a_series_at_once(staff, cy
     codes = [r.code for r in selectors.plan_broken_rules(plan)]
     assert solver.SERIES_ORDER_BROKEN in codes
     with pytest.raises(ValidationError):
-        services.publish_plan(actor=staff, plan=plan)
+        services.publish_plan(actor=staff, plan=plan, consultation_skipped_reason="Tested without the groups.")
 
 
 def test_adding_over_capacity_is_named_as_a_broken_rule(staff, cycle):
@@ -171,7 +171,7 @@ def test_publishing_makes_webinars_to_be_scheduled_and_settles_every_proposal(st
     plan.capacity = 1
     plan.save()
     services.run_solver(actor=staff, plan=plan)
-    webinars = services.publish_plan(actor=staff, plan=plan)
+    webinars = services.publish_plan(actor=staff, plan=plan, consultation_skipped_reason="Tested without the groups.")
     assert [(w.status, w.starts_at) for w in webinars] == [(Webinar.Status.TO_BE_SCHEDULED, None)]
     assert list(Webinar.objects.public()) == webinars
     assert not Webinar.objects.scheduled().exists()
@@ -188,7 +188,7 @@ def test_a_published_plan_cannot_be_changed(staff, cycle):
     submitted_proposal(cycle)
     plan = services.start_plan(actor=staff, cycle=cycle)
     services.run_solver(actor=staff, plan=plan)
-    services.publish_plan(actor=staff, plan=plan)
+    services.publish_plan(actor=staff, plan=plan, consultation_skipped_reason="Tested without the groups.")
     with pytest.raises(ValidationError):
         services.run_solver(actor=staff, plan=plan)
 
@@ -199,7 +199,7 @@ def test_publishing_waits_for_the_consultation_to_close(staff):
     plan = services.start_plan(actor=staff, cycle=open_cycle)
     services.run_solver(actor=staff, plan=plan)
     with pytest.raises(ValidationError):
-        services.publish_plan(actor=staff, plan=plan)
+        services.publish_plan(actor=staff, plan=plan, consultation_skipped_reason="Tested without the groups.")
     assert not Webinar.objects.exists()
 
 
@@ -213,7 +213,7 @@ def test_publishing_rolls_back_entirely_when_a_step_fails(staff, cycle, monkeypa
 
     monkeypatch.setattr(services, "_queue_outcome_notices", fail)
     with pytest.raises(RuntimeError):
-        services.publish_plan(actor=staff, plan=plan)
+        services.publish_plan(actor=staff, plan=plan, consultation_skipped_reason="Tested without the groups.")
     assert not Webinar.objects.exists()
     assert PlanEntry.objects.get(plan=plan).webinar is None
     assert Proposal.objects.get().state == Proposal.State.SUBMITTED

@@ -149,7 +149,7 @@ def test_the_whole_plan_flow_through_the_pages(client, staff, cycle):
     # The groups' other regions asked for nothing: said once, as a gap of the proposals, not a broken rule.
     assert 'data-conflict="region_without_proposal"' in page
     assert 'data-rule="region_without_proposal"' not in page
-    client.post(url("plan_publish", cycle))
+    client.post(url("plan_publish", cycle), {"consultation_skipped_reason": "Tested without the groups."})
     assert Webinar.objects.filter(status=Webinar.Status.TO_BE_SCHEDULED, starts_at=None).count() == 3
     public = client.get(reverse("webinars:topic_list")).content.decode()
     assert last.title in public and "Date to be announced" in public

@@ -4,8 +4,17 @@ import factory
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
-from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, DraftReading, Proposal, ProposalPart
-from webinars.tests.factories import RegionalGroupFactory, TopicFactory
+from proposals.models import (
+    CandidateTopic,
+    ConsultationCycle,
+    Coordinator,
+    Delegate,
+    DraftReading,
+    Proposal,
+    ProposalPart,
+    StateRequest,
+)
+from webinars.tests.factories import MemberStateFactory, RegionalGroupFactory, TopicFactory
 
 
 class ConsultationCycleFactory(factory.django.DjangoModelFactory):
@@ -64,3 +73,23 @@ class DraftReadingFactory(factory.django.DjangoModelFactory):
     proposal = factory.SubFactory(ProposalFactory)
     reader = factory.SubFactory(UserFactory, is_staff=True)
     place = DraftReading.Place.PAGE
+
+
+class DelegateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Delegate
+
+    user = factory.SubFactory(UserFactory)
+    member_state = factory.SubFactory(MemberStateFactory)
+
+
+class StateRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StateRequest
+
+    cycle = factory.SubFactory(ConsultationCycleFactory)
+    member_state = factory.SubFactory(MemberStateFactory)
+    kind = StateRequest.Kind.TOPIC
+    title = factory.Sequence(lambda n: f"A state's topic {n}")
+    objectives = "Use geographical indications for farm products."
+    created_by = factory.SubFactory(UserFactory)

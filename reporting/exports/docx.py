@@ -199,10 +199,75 @@ class _Writer:
             field.append(run)
             paragraph._p.append(field)
 
+    # -- a committee document ----------------------------------------------------------------
+    def block(self, block):
+        """A numbered paragraph ("1.", tab, text), a heading, a list item or a note on the language."""
+        if block.kind == "heading":
+            paragraph = self.heading(block.text, 3)
+        elif block.kind == "item":
+            paragraph = self.paragraph(block.text, style="List Bullet")
+        elif block.kind == "note":
+            paragraph = self.paragraph()
+            self._run(paragraph, block.text).italic = True
+        else:
+            paragraph = self.paragraph()
+            if block.number is not None:
+                self._run(paragraph, f"{block.number}.\t")
+            self._run(paragraph, block.text)
+        return paragraph
+
+    def _committee_top(self) -> None:
+        """The symbol block at the top right, then the committee, its session and the title."""
+        report = self.report
+        for index, line in enumerate((report.symbol, *report.header_lines)):
+            paragraph = self.doc.add_paragraph()
+            self._direct(paragraph)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if self.right_to_left else WD_ALIGN_PARAGRAPH.RIGHT
+            paragraph.paragraph_format.space_after = Pt(0)
+            # the symbol reads left to right in every language
+            self._run(paragraph, line, bold=index == 0, right_to_left=False if index == 0 else None)
+        self.paragraph()
+        for text in (report.committee, report.session):
+            if text:
+                paragraph = self.paragraph(text, bold=True)
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        title = self.heading(report.title, 0)
+        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if report.subtitle:
+            subtitle = self.paragraph(report.subtitle, style="Subtitle")
+            subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def write_committee_document(self) -> None:
+        report = self.report
+        self._committee_top()
+        for section in report.sections:
+            if section.title:
+                self.heading(section.title, section.level)
+            for block in section.blocks:
+                self.block(block)
+            for table in section.tables:
+                self.table(table)
+        if report.annex:
+            self.doc.add_page_break()
+            heading = self.heading(report.annex_title, 1)
+            heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for section in report.annex:
+                self.heading(section.title, 2)
+                for text in section.paragraphs:
+                    self.paragraph(text)
+                for table in section.tables:
+                    self.table(table)
+
     # -- the whole document ------------------------------------------------------------------
     def write(self) -> bytes:
         report = self.report
         self._page_furniture()
+        if report.is_committee_document:
+            self.write_committee_document()
+            self._fix_properties()
+            buffer = io.BytesIO()
+            self.doc.save(buffer)
+            return with_fixed_zip_dates(buffer.getvalue())
         if report.symbol:
             symbol = self.doc.add_paragraph()
             symbol.alignment = WD_ALIGN_PARAGRAPH.RIGHT

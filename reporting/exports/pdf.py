@@ -92,17 +92,23 @@ def font_families(language: str) -> str:
 def render_html(document: ReportDocument) -> str:
     """The page WeasyPrint lays out (kept apart so a test can read it)."""
     right_to_left = document.is_right_to_left
-    sections = [
-        {
-            "title": section.title,
-            "paragraphs": section.paragraphs,
-            "tables": [_table(table, right_to_left=right_to_left) for table in section.tables],
-        }
-        for section in document.sections
-    ]
+
+    def laid_out(sections):
+        return [
+            {
+                "title": section.title,
+                "paragraphs": section.paragraphs,
+                "blocks": section.blocks,
+                "level": section.level,
+                "tables": [_table(table, right_to_left=right_to_left) for table in section.tables],
+            }
+            for section in sections
+        ]
+
     context = {
         "document": document,
-        "sections": sections,
+        "sections": laid_out(document.sections),
+        "annex": laid_out(document.annex),
         "font_families": font_families(document.language),
         "symbol_css": mark_safe(css_string(document.symbol)) if document.symbol else "",  # noqa: S308
     }

@@ -30,7 +30,7 @@ def demo_decision() -> CommitteeDecision:
     """The decision of the eighteenth session and its measures, as the demo loads them from CDIP/24/8."""
     with translation.override("en"):
         DemoLoader(timezone.localdate()).load_reporting()
-    return CommitteeDecision.objects.get(session=demo_data.DECISION["session"])
+    return CommitteeDecision.objects.get(session__number=demo_data.DECISION["session"])
 
 
 def _row_of(document, title_start: str) -> tuple:
@@ -76,14 +76,14 @@ def test_annex_lists_the_roster_measures_implementation_documents_one_per_line(d
     implementation = row[1].split("\n")
     assert implementation == [
         "Report on the WIPO Roster of Consultants (CDIP/20/6)",
-        "Presentation by the Secretariat of the roster of consultants (CDIP/23)",
+        "Presentation by the Secretariat of the roster of consultants, Geneva, May 20, 2019 (CDIP/23)",
     ]
     examination = row[2].split("\n")
     assert examination == [
         "paragraphs 224 to 232, Report of the twentieth session of the CDIP (CDIP/20/13)",
         "paragraphs 285 to 290, Draft report of the twenty-third session of the CDIP (CDIP/23/17 Prov.)",
     ]
-    assert row[3].startswith("paragraph 7.2, Summary by the Chair of the twentieth session of the CDIP (CDIP/20)")
+    assert row[3].startswith("paragraph 7.2 of the Summary by the Chair of the twentieth session of the CDIP (CDIP/20)")
     assert "The Secretariat continues to update the roster of consultants regularly." in row[4]
     assert "owner: Secretariat" in row[4]
 
@@ -169,7 +169,7 @@ def test_annex_downloads_as_docx_with_the_roster_measures_documents(client, demo
     [roster] = [row for row in table.rows[1:] if ROSTER_TITLE in row.cells[0].text]
     assert roster.cells[1].text.split("\n") == [
         "Report on the WIPO Roster of Consultants (CDIP/20/6)",
-        "Presentation by the Secretariat of the roster of consultants (CDIP/23)",
+        "Presentation by the Secretariat of the roster of consultants, Geneva, May 20, 2019 (CDIP/23)",
     ]
     assert "CDIP/20/13" in roster.cells[2].text
     assert len(table.rows) == 1 + len(demo_data.MEASURES)

@@ -24,6 +24,7 @@ from webinars.tests.factories import (
     HeldWebinarFactory,
     LanguageFactory,
     MaterialFactory,
+    MemberStateFactory,
     RegionalGroupFactory,
     RegionFactory,
     SeriesFactory,
@@ -50,6 +51,7 @@ def register(webinar, country, kind=Registration.ParticipantType.IP_OFFICE, *, a
 def year_of_data():
     """One year counted by hand: two webinars held, one cancelled, one scheduled, one held the year before."""
     r1, r2 = RegionFactory(code="africa", order=1), RegionFactory(code="asia", order=2)
+    MemberStateFactory(code="KE", region=r1, group=None)  # the country-to-region table is member state rows
     en, fr = LanguageFactory(code="en"), LanguageFactory(code="fr")
     topic = TopicFactory()
     series = SeriesFactory(topic=topic)

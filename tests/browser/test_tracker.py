@@ -23,7 +23,7 @@ ROSTER_TITLE = "Regularly update and, where possible, improve the online roster 
 def decision() -> CommitteeDecision:
     with translation.override("en"):
         DemoLoader(timezone.localdate()).load_reporting()
-    decision = CommitteeDecision.objects.get(session=18)
+    decision = CommitteeDecision.objects.get(session__number=18)
     roster = decision.measures.get(paragraph="5")
     roster.title_fr = "Mettre à jour régulièrement la liste de consultants en ligne"
     roster.save()

@@ -1,6 +1,6 @@
 from webinars.models.catalogue import Expert, Series, Topic, Webinar
 from webinars.models.content import AnsweredQuestion, Feedback, Material, SuggestionReview
-from webinars.models.reference import Closure, Language, Region, RegionalGroup, ScopeArea
+from webinars.models.reference import Closure, Language, MemberState, Region, RegionalGroup, ScopeArea
 
 __all__ = [
     "AnsweredQuestion",
@@ -9,6 +9,7 @@ __all__ = [
     "Feedback",
     "Language",
     "Material",
+    "MemberState",
     "Region",
     "RegionalGroup",
     "ScopeArea",

@@ -42,6 +42,12 @@ class Topic(models.Model):
         return self.title
 
 
+class SeriesQuerySet(models.QuerySet):
+    def public(self):
+        """Series with at least one part visitors see (a series still entirely planned is not)."""
+        return self.filter(models.Exists(Webinar.objects.public().filter(series=models.OuterRef("pk"))))
+
+
 class Series(models.Model):
     """A graded sequence of webinars: each part builds on the one before.
 
@@ -57,6 +63,8 @@ class Series(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
+    objects = SeriesQuerySet.as_manager()
+
     class Meta:
         ordering = ["title"]
         verbose_name = _("series")
@@ -64,6 +72,10 @@ class Series(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def highest_part(self) -> int:
+        """The highest part number the series holds: held, scheduled or planned (0 for none)."""
+        return self.parts.aggregate(top=models.Max("series_position"))["top"] or 0
 
     def check_order(self) -> None:
         """Refuse a series whose parts are not numbered 1..n (the gradation has no holes)."""

@@ -156,6 +156,56 @@ class RegionalGroup(models.Model):
         return self.name
 
 
+class MemberState(models.Model):
+    """A member state: its ISO 3166-1 code, its name in six languages, its region and regional group.
+
+    Data the Secretariat edits. The region places the state's participants in the attendance
+    figures (the country-to-region table); the group is the regional group that speaks for it.
+    A state outside every group (some are) has no group.
+    """
+
+    code = models.CharField(
+        _("code"),
+        max_length=2,
+        unique=True,
+        help_text=_("Two-letter country code (ISO 3166-1), for example KE or BR."),
+    )
+    name = models.CharField(_("name"), max_length=160)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="member_states",
+        verbose_name=_("region"),
+    )
+    group = models.ForeignKey(
+        RegionalGroup,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="member_states",
+        verbose_name=_("regional group"),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("member state")
+        verbose_name_plural = _("member states")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(code__regex=r"^[A-Z]{2}$"), name="member_state_code_iso2"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        self.code = (self.code or "").strip().upper()
+        if len(self.code) != 2 or not self.code.isalpha():
+            raise ValidationError({"code": _("Write the two-letter ISO 3166-1 code, for example KE or BR.")})
+
+
 class ScopeArea(models.Model):
     """One of the strategy's areas (b) to (f) that topics inside the scope belong to.
 

@@ -10,6 +10,7 @@ from webinars.models import (
     Feedback,
     Language,
     Material,
+    MemberState,
     Region,
     RegionalGroup,
     ScopeArea,
@@ -51,6 +52,23 @@ class RegionalGroupFactory(factory.django.DjangoModelFactory):
     def regions(self, create, extracted, **kwargs):
         if create:
             self.regions.set(extracted if extracted is not None else [RegionFactory()])
+
+
+def _iso_code(n: int) -> str:
+    """Two capital letters from a sequence number, outside real codes first (Q?, X?, Z? are user-assigned)."""
+    first = "QXZ"[(n // 26) % 3] if n < 78 else chr(ord("A") + (n // 26) % 26)
+    return first + chr(ord("A") + n % 26)
+
+
+class MemberStateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MemberState
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(_iso_code)
+    name = factory.LazyAttribute(lambda state: f"State {state.code}")
+    region = factory.SubFactory(RegionFactory)
+    group = factory.SubFactory(RegionalGroupFactory)
 
 
 class ScopeAreaFactory(factory.django.DjangoModelFactory):

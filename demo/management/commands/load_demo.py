@@ -27,9 +27,13 @@ from accounts.roles import sync_roles
 from delivery.models import ExpertInvitation
 from delivery.selectors.dates import date_conflicts
 from demo import data
+from demo.committee_report import load_committee_report
 from demo.delivered import load_delivered
 from demo.delivery import load_campaign, load_registrations
 from demo.experts import load_expert_invitations
+from demo.member_states import DELEGATES, load_delegates, load_member_states
+from demo.plan_comments import load_shared_draft
+from demo.tracker import load_decision_parts, load_paragraphs, load_sessions, measure_values, reference_values
 from participants.models import NetworkMember
 from planning.models import AnnualPlan, PlanEntry
 from proposals.models import CandidateTopic, ConsultationCycle, Coordinator, Proposal, ProposalPart
@@ -195,13 +199,16 @@ class DemoLoader:
         self.load_accounts()
         self.load_catalogue()
         self.load_consultations()
+        load_delegates(self, upsert=upsert, upsert_user=upsert_user, password=data.COORDINATOR_PASSWORD)
         self.load_plan()
         load_delivered(self)
+        load_shared_draft(self)  # next year's draft plan, shared with the groups, and their comments
         load_expert_invitations(secretariat=self.secretariat)
         load_registrations()
         load_campaign(secretariat=self.secretariat)
         self.load_network()
         self.load_reporting()
+        load_committee_report(upsert, today=self.today)
 
     # webinars: reference data
     def load_reference(self) -> None:
@@ -239,6 +246,7 @@ class DemoLoader:
             )
             for item in data.GROUPS
         }
+        self.member_states = load_member_states(upsert=upsert, regions=self.regions, groups=self.groups)
         self.scope_areas = {
             item["code"]: upsert(
                 ScopeArea,
@@ -495,6 +503,9 @@ class DemoLoader:
                 "preferred_period": item["preferred_period"],
                 "state": item["state"],
                 "decision_reason": item.get("decision_reason", ""),
+                # A graded series that goes on across years: the part it proposes there.
+                "continues_series": self.series[item["continues_series"]] if item.get("continues_series") else None,
+                "series_first_part": item.get("series_first_part"),
                 "created_by": coordinator,
                 "submitted_by": coordinator if submitted_at else None,
                 "submitted_at": submitted_at,
@@ -570,6 +581,8 @@ class DemoLoader:
                     "objectives": topic.get("objectives", {}),
                     "target_audience": topic.get("target_audience", {}),
                     "topic": self.topics[item["topic"]],
+                    "series": self.series[item["series"]] if item.get("series") else None,
+                    "series_position": item.get("series_position"),
                     "duration_minutes": 90,
                     "format": Webinar.Format.LIVE,
                     **dated,
@@ -603,6 +616,8 @@ class DemoLoader:
                     "languages": languages,
                 },
             )
+            for key in item["proposals"]:  # what the publication records: the proposal became this webinar
+                self.current_proposals[key].webinars.add(webinar)
 
     # webinars: the closures the scheduling screen avoids
     def load_holidays(self) -> set[date]:
@@ -635,6 +650,7 @@ class DemoLoader:
             {"kind": Closure.Kind.COMMITTEE_SESSION, "title_en": data.COMMITTEE_SESSION["en"]},
             {"title": data.COMMITTEE_SESSION, "starts_on": first, "ends_on": max(first, last)},
         )
+        self.session_week = (first, max(first, last))
 
     def load_accepted_availability(self, *, webinar: Webinar, expert: Expert, day: date) -> None:
         """The expert of a webinar still to be scheduled accepted, available from the week of ``day``
@@ -702,17 +718,19 @@ class DemoLoader:
     # reporting: the tracker of the eighteenth session's decision
     def load_reporting(self) -> None:
         spec = data.DECISION
+        sessions = load_sessions(upsert, today=self.today, next_week=getattr(self, "session_week", None))
         decision = upsert(
             CommitteeDecision,
-            {"session": spec["session"], "decided_on": date(*spec["decided_on"])},
+            {"session": sessions[spec["session"]], "decided_on": date(*spec["decided_on"])},
             {key: spec[key] for key in ("agenda_item", "title", "text", "source_document")},
         )
+        paragraphs = load_paragraphs(upsert, decision=decision)
         texts = ("title", "implementation", "examination", "decision_taken", "follow_up", "state")
         for item in data.MEASURES:
             measure = upsert(
                 Measure,
                 {"decision": decision, "paragraph": item["paragraph"], "number": item["number"]},
-                {key: item[key] for key in texts},
+                {**{key: item[key] for key in texts}, **measure_values(item, paragraphs)},
             )
             orders: dict[str, int] = {}
             for document in item["documents"]:
@@ -720,11 +738,7 @@ class DemoLoader:
                 upsert(
                     DocumentReference,
                     {"measure": measure, "role": document["role"], "order": order},
-                    {
-                        "symbol": document["symbol"],
-                        "title": document["title"],
-                        "paragraphs": document.get("paragraphs", {}),
-                    },
+                    reference_values(item, document, sessions),
                 )
             for action in item.get("actions", []):
                 upsert(
@@ -732,6 +746,7 @@ class DemoLoader:
                     {"measure": measure, "description_en": action["description"]["en"]},
                     {"description": action["description"], "owner": action["owner"]},
                 )
+        load_decision_parts(upsert, decision=decision, sessions=sessions)
 
     @staticmethod
     def pick(objects: dict, keys: list[str]) -> list:
@@ -769,5 +784,10 @@ class Command(BaseCommand):
         for item in data.COORDINATORS:
             self.stdout.write(
                 f"Coordinator ({names[item['group']]}, {item['language']}): user {item['username']}  "
+                f"password {data.COORDINATOR_PASSWORD}"
+            )
+        for item in DELEGATES:
+            self.stdout.write(
+                f"Delegate of a member state ({item['state']}, {item['language']}): user {item['username']}  "
                 f"password {data.COORDINATOR_PASSWORD}"
             )
