@@ -141,12 +141,36 @@ class _CommitteeBuilder:
             if count
             else _("No webinar was held in %(year)s.") % {"year": self.report.year}
         )
-        sections = [Section(title=_("The programme of the year"), blocks=tuple(self.generated(opening)))]
+        sections = [
+            Section(
+                title=_("The programme of the year"),
+                blocks=tuple(self.generated(opening)),
+                tables=(self.participation_by_group(),) if count else (),
+            )
+        ]
         lines = {line.webinar.pk: line for line in figures.held}
         accounts = {account.webinar_id: account for account in self.report.accounts.all()}
         for index, facts in enumerate(self.data.webinars, start=1):
             sections.append(self.webinar_section(index, facts, lines[facts.webinar.pk], accounts.get(facts.webinar.pk)))
         return sections
+
+    def participation_by_group(self) -> Table:
+        """The year's registrations and attendance by the regional group of each participant's state."""
+        figures = self.data.figures
+        groups = sorted(
+            ((figures.group_names.get(key), counts) for key, counts in figures.registrations_by_group.items()),
+            key=lambda row: (row[0] is None, row[0].order if row[0] else 0, row[0].name if row[0] else ""),
+        )
+        return Table(
+            key="participation_by_group",
+            title=_("Participants by regional group"),
+            columns=(_("Regional group"), _("Registered"), _("Attended")),
+            rows=tuple(
+                (group.name if group else _("No group or unknown country"), counts.registered, counts.attended)
+                for group, counts in groups
+            ),
+            empty_text=_("Nobody registered."),
+        )
 
     def webinar_section(self, index: int, facts: WebinarFacts, line, account) -> Section:
         webinar = facts.webinar

@@ -20,7 +20,7 @@ from reporting.exports import render_document
 from reporting.models import CommitteeReport, WebinarAccount
 from reporting.richtext import sanitise, text_blocks
 from reporting.tests.factories import CommitteeReportFactory, SessionFactory
-from webinars.tests.factories import HeldWebinarFactory, MemberStateFactory
+from webinars.tests.factories import HeldWebinarFactory, MemberStateFactory, RegionalGroupFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -229,6 +229,22 @@ def test_participants_by_member_state_show_the_states_name_or_else_its_code(repo
     (part,) = [section for section in document.sections if section.level == 2]
     (states,) = [block.text for block in part.blocks if block.text.startswith("Participants by member state")]
     assert states == "Participants by member state (registered/attended): Kenya 1/0; QQ 1/0."
+
+
+def test_the_programme_counts_participants_by_regional_group_with_no_group_last(report):
+    webinar = report.accounts.get().webinar
+    african = RegionalGroupFactory(code="african", name="African Group", order=1)
+    grulac = RegionalGroupFactory(code="grulac", name="GRULAC", order=2)
+    MemberStateFactory(code="KE", group=african)
+    MemberStateFactory(code="NG", group=african)
+    MemberStateFactory(code="BR", group=grulac)
+    for country, attended in [("KE", True), ("NG", False), ("BR", True), ("QQ", True)]:
+        RegistrationFactory(webinar=webinar, country=country, has_attended=attended)
+
+    document = build_committee_report(report, report_data(year=YEAR), language="en")
+
+    (table,) = [t for section in document.sections for t in section.tables if t.key == "participation_by_group"]
+    assert table.rows == (("African Group", 2, 1), ("GRULAC", 1, 1), ("No group or unknown country", 1, 1))
 
 
 def test_a_text_not_translated_is_given_in_the_original_language_and_says_so(report):
