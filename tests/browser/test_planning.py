@@ -34,6 +34,7 @@ OBJECTIVES = {
     OFFICES: "Set up offices that license university research to companies.",
 }
 DECLINE_REASON = "The Academy's distance course already covers music rights."
+SKIPPED_REASON = "The committee asked for the plan before its session; the groups saw the answers."
 
 
 def _click_and_wait(page, locator) -> None:
@@ -160,10 +161,18 @@ def test_the_secretariat_reviews_merges_solves_moves_and_publishes_and_the_publi
     assert [entry.title for entry in plan.entries.order_by("position")] == [titles[2], titles[0], titles[1]]
     assert page.locator("li[data-entry] strong").all_inner_texts() == [titles[2], titles[0], titles[1]]
 
+    # Publishing a draft the groups never saw is refused until the reason is given.
+    _click_and_wait(page, page.get_by_role("button", name="Publish the plan"))
+    plan.refresh_from_db()
+    assert plan.state == AnnualPlan.State.DRAFT
+    assert page.get_by_text("The groups have not been consulted on this draft").is_visible()
+    page.get_by_label("Why the groups were not consulted").fill(SKIPPED_REASON)
+
     # Publish: the webinars are to be scheduled in one go (dates chosen later), and every group is told.
     _click_and_wait(page, page.get_by_role("button", name="Publish the plan"))
     plan.refresh_from_db()
     assert plan.state == AnnualPlan.State.PUBLISHED
+    assert (plan.groups_consulted, plan.consultation_skipped_reason) == (False, SKIPPED_REASON)
     assert page.get_by_text("The plan is published: 3 webinars to be scheduled, their dates to be chosen.").is_visible()
     scheduled = Webinar.objects.filter(status=Webinar.Status.TO_BE_SCHEDULED, starts_at=None)
     assert sorted(scheduled.values_list("title", flat=True)) == sorted(titles)
